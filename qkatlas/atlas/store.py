@@ -25,11 +25,35 @@ TOKENS = "tokens.parquet"
 SEQUENCES = "sequences.parquet"
 NORMALIZATION = "normalization.npz"
 THUMBNAILS = "thumbnails.npy"
+LAYOUTS = "layouts"
+FIDELITY = "fidelity.parquet"
+HEAD_METRICS = "heads.parquet"
 
 
 def layer_file(kind: str, layer: int) -> str:
     """Relative path of one layer's array of ``kind`` (queries, keys, value_norms)."""
     return f"{kind}/L{layer:03d}.npy"
+
+
+def layout_name(method: str, dim: int) -> str:
+    """Name of a layout, e.g. ``tsne-2d``; also its folder under ``layouts/``."""
+    return f"{method}-{dim}d"
+
+
+def layout_file(method: str, dim: int, layer: int, head: int) -> str:
+    """Relative path of one head's coordinates: float16 (2 * n_tokens, dim), queries then keys."""
+    return f"{LAYOUTS}/{layout_name(method, dim)}/L{layer:03d}H{head:03d}.npy"
+
+
+def update_manifest(path: Path, change) -> dict:
+    """Read the manifest, apply ``change(manifest)`` and write it back atomically.
+
+    Only the main process of a build writes the manifest; workers write per-head files.
+    """
+    manifest = read_manifest(Path(path))
+    change(manifest)
+    write_json_atomic(Path(path) / MANIFEST, manifest)
+    return manifest
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
@@ -232,6 +256,40 @@ class Atlas:
         q = np.asarray(self._layer("queries", layer)[head, rows], dtype=np.float32)
         k = np.asarray(self._layer("keys", layer)[self.kv_head(head), rows], dtype=np.float32)
         return attention_probs(q, k, scale=self.model["scales"][layer], causal=self.causal)
+
+    # ---- layouts (computed by qkatlas.project) -----------------------------------------------
+    @property
+    def layouts(self) -> list[tuple[str, int]]:
+        """Complete layouts as (method, dim), e.g. [("pca", 2), ("tsne", 2), ("umap", 2)]."""
+        return [
+            (info["method"], int(info["dim"]))
+            for info in self.manifest.get("layouts", {}).values()
+            if info.get("complete")
+        ]
+
+    def coords(self, layer: int, head: int, method: str, dim: int) -> np.ndarray:
+        """Layout coordinates (2 * n_tokens, dim): rows 0..n-1 queries, rows n..2n-1 keys."""
+        self.check_head(layer, head)
+        if (method, dim) not in self.layouts:
+            have = ", ".join(layout_name(m, d) for m, d in self.layouts) or "none"
+            raise InputError(
+                f"{self.path}: no {layout_name(method, dim)} layout (have: {have}); "
+                f"add it with `qkatlas layout {self.path} --layouts {method} --dims {dim}`"
+            )
+        return np.load(self.path / layout_file(method, dim, layer, head)).astype(np.float32)
+
+    def fidelity(self):
+        """Layout fidelity per head (DataFrame: layer, head, layout, fidelity); see FORMAT.md."""
+        import pandas as pd
+
+        p = self.path / FIDELITY
+        return pd.read_parquet(p) if p.is_file() else pd.DataFrame(columns=["layer", "head", "layout", "fidelity"])
+
+    def head_metrics(self):
+        """One row per head: layer, head, one column per metric, label and rule (qkatlas.analysis)."""
+        from qkatlas.analysis.metrics import head_metrics
+
+        return head_metrics(self)
 
     @property
     def thumbnails(self) -> np.ndarray | None:
