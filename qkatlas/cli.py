@@ -97,14 +97,9 @@ def verify(
     n: int = typer.Option(8, "-n", min=1, help="sequences in the (padded) batch"),
 ):
     """Check that captured q and k reproduce the model's own attention, every layer and head."""
-    from qkatlas.capture.models import load_model
-    from qkatlas.capture.runner import _model_inputs, prepare
-    from qkatlas.capture.verify import attention_errors
+    from qkatlas.capture.verify import verify_model
 
-    loaded = load_model(model, attn_implementation="eager")
-    prepared = prepare(loaded, corpus, n, None)
-    lengths = prepared.sequences["n_tokens"].tolist()
-    errors = attention_errors(loaded, _model_inputs(loaded, prepared, list(range(len(lengths))), lengths, "cpu"), lengths)
+    errors = verify_model(model, corpus, n)
     worst = errors.max()
     layer, head = map(int, divmod(int(errors.argmax()), errors.shape[1]))
     typer.echo(f"{model}: max abs attention error {worst:.2e} over {errors.size} heads (worst: layer {layer} head {head})")

@@ -1,14 +1,16 @@
-"""Key translation and norm scaling (AttentionViz, Yeh et al. 2023, section 4.1).
+"""Norm scaling and key translation (AttentionViz, Yeh et al. 2023, section 4.1).
 
 Both transforms leave every head's attention unchanged, yet bring the query and key clouds
 together so that distance in a joint layout means "attends to":
 
-* translation: k' = k + (mean(Q) - mean(K)) adds q . shift to every logit of a query; softmax
-  over the keys ignores a constant, so attention is unchanged;
-* scaling: q' = q / c, k' = c k' with c = sqrt(mean||q|| / mean||k'||) keeps every q . k and
-  gives both clouds the same mean norm.
+* scaling: q' = q / c, k~ = c k with c = sqrt(mean||q|| / mean||k||) keeps every q . k and gives
+  both clouds the same mean norm;
+* translation: k' = k~ + shift with shift = mean(Q') - mean(K~) adds q' . shift to every logit of
+  a query; softmax over the keys ignores a constant, so attention is unchanged, and the two
+  clouds now share their centre exactly.
 
-The parameters are stored per query head (``normalization.npz``), the raw vectors are kept.
+Scaling comes first so that the centres coincide exactly in the space the layouts see. The
+parameters are stored per query head (``normalization.npz``); the raw vectors are kept.
 """
 
 from __future__ import annotations
@@ -20,18 +22,18 @@ def compute_normalization(q: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, flo
     """(key_shift, scale) for one head from all its queries and keys over the corpus."""
     q = np.asarray(q, dtype=np.float64)
     k = np.asarray(k, dtype=np.float64)
-    shift = q.mean(axis=0) - k.mean(axis=0)
     q_norm = np.linalg.norm(q, axis=1).mean()
-    k_norm = np.linalg.norm(k + shift, axis=1).mean()
+    k_norm = np.linalg.norm(k, axis=1).mean()
     scale = float(np.sqrt(q_norm / k_norm)) if q_norm > 0 and k_norm > 0 else 1.0
+    shift = q.mean(axis=0) / scale - scale * k.mean(axis=0)
     return shift.astype(np.float32), scale
 
 
 def apply_normalization(
     q: np.ndarray, k: np.ndarray, shift: np.ndarray, scale: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Normalised (q', k') from raw vectors and a head's stored parameters."""
-    return (q / scale).astype(np.float32), (scale * (k + shift)).astype(np.float32)
+    """Normalised (q', k') = (q / c, c k + shift) from raw vectors and a head's parameters."""
+    return (q / scale).astype(np.float32), (scale * k + shift).astype(np.float32)
 
 
 def attention_probs(

@@ -226,7 +226,7 @@ class Atlas:
             return {k: z[k] for k in z.files}
 
     def normalization(self, layer: int, head: int) -> tuple[np.ndarray, float]:
-        """(key_shift, scale) of a head: k' = scale * (k + key_shift), q' = q / scale."""
+        """(key_shift, scale) of a head: q' = q / scale, k' = scale * k + key_shift."""
         self.check_head(layer, head)
         n = self._normalization
         return n["key_shift"][layer, head], float(n["scale"][layer, head])

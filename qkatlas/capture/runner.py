@@ -25,6 +25,7 @@ import numpy as np
 
 from qkatlas.atlas import store
 from qkatlas.capture.models import LoadedModel, load_model
+from qkatlas.corpus import load_corpus
 from qkatlas.errors import InputError
 from qkatlas.normalize import compute_normalization
 
@@ -50,20 +51,21 @@ class Prepared:
 
 
 # ---- corpus -> inputs ---------------------------------------------------------------------------
-def prepare(loaded: LoadedModel, corpus, max_sequences: int | None, max_length: int | None, seed: int = 0) -> Prepared:
-    if loaded.kind == "vision":
-        return _prepare_images(loaded, corpus, max_sequences)
-    return _prepare_text(loaded, corpus, max_sequences, max_length, seed)
+def prepare(loaded: LoadedModel, corpus, max_length: int | None = None) -> Prepared:
+    """Tokenise (text) or preprocess (images) a loaded corpus for ``loaded``'s model."""
+    from qkatlas.corpus.images import ImageCorpus
+
+    is_images = isinstance(corpus, ImageCorpus)
+    if is_images != (loaded.kind == "vision"):
+        what = "an image" if is_images else "a text"
+        need = "a folder of images or demo:images" if loaded.kind == "vision" else "a text corpus (.txt, .jsonl, demo:wiki)"
+        raise InputError(f"corpus {corpus.name!r} is {what} corpus but model {loaded.name!r} is a {loaded.kind} model; give {need}")
+    return _prepare_images(loaded, corpus) if is_images else _prepare_text(loaded, corpus, max_length)
 
 
-def _prepare_text(loaded, corpus, max_sequences, max_length, seed) -> Prepared:
+def _prepare_text(loaded, tc, max_length) -> Prepared:
     import pandas as pd
 
-    from qkatlas.corpus.text import load_text_corpus
-
-    if isinstance(corpus, str) and corpus == "demo:images":
-        raise InputError(f"corpus 'demo:images' is an image corpus but model {loaded.name!r} is a text model")
-    tc = load_text_corpus(corpus, max_sequences=max_sequences, seed=seed)
     tok = loaded.tokenizer
     limit = min(x for x in (max_length, loaded.max_length) if x) if (max_length or loaded.max_length) else None
     full = tok(tc.texts, add_special_tokens=True)["input_ids"]
@@ -99,20 +101,12 @@ def _is_punct(text: str) -> bool:
     return bool(s) and all(unicodedata.category(c).startswith("P") for c in s)
 
 
-def _prepare_images(loaded, corpus, max_sequences) -> Prepared:
+def _prepare_images(loaded, ic) -> Prepared:
     import pandas as pd
 
-    from qkatlas.corpus.images import demo_images, load_image_folder, patch_features
+    from qkatlas.corpus.images import patch_features
 
-    if isinstance(corpus, str) and corpus == "demo:images":
-        ic = demo_images()
-    elif isinstance(corpus, (str, os.PathLike)) and Path(corpus).is_dir():
-        ic = load_image_folder(corpus, max_images=max_sequences)
-    elif isinstance(corpus, str) and corpus == "demo:wiki":
-        raise InputError(f"corpus 'demo:wiki' is a text corpus but model {loaded.name!r} is a vision model; use demo:images or a folder of images")
-    else:
-        raise InputError(f"corpus {str(corpus)!r}: a vision model needs a folder of PNG/JPEG images or 'demo:images'")
-    items = ic.items[:max_sequences] if max_sequences else ic.items
+    items = ic.items
     pixels, seen = loaded.preprocess_images([it.image for it in items])
     patch = loaded.image["patch_size"]
     h = hashlib.sha256()
@@ -210,8 +204,9 @@ def build(model: str, corpus, out, max_sequences: int | None = None, max_length:
         return out
     partial = out.with_name(out.name + ".partial")
 
+    corpus_data = load_corpus(corpus, max_sequences=max_sequences, seed=seed)
     loaded = load_model(model, attn_implementation="sdpa", device=device)
-    prepared = prepare(loaded, corpus, max_sequences, max_length, seed=seed)
+    prepared = prepare(loaded, corpus_data, max_length)
     if prepared.n_truncated:
         limit = min(x for x in (max_length, loaded.max_length) if x)
         log(f"warning: {prepared.n_truncated} of {len(prepared.sequences)} sequences were longer than {limit} tokens and were truncated")
@@ -304,7 +299,7 @@ def _run_batches(loaded, prepared, batches, done, arrays, starts, lengths, parti
             for i in todo:
                 seqs = batches[i]
                 current["seqs"] = seqs
-                loaded.model(**_model_inputs(loaded, prepared, seqs, lengths, device))
+                loaded.model(**model_inputs(loaded, prepared, seqs, lengths, device))
                 arrays.flush()
                 done.add(i)
                 store.write_json_atomic(partial / PROGRESS, {"key": key, "done": sorted(done)})
@@ -315,7 +310,7 @@ def _run_batches(loaded, prepared, batches, done, arrays, starts, lengths, parti
             h.remove()
 
 
-def _model_inputs(loaded, prepared, seqs, lengths, device) -> dict:
+def model_inputs(loaded, prepared, seqs, lengths, device) -> dict:
     import torch
 
     if prepared.corpus_kind == "images":

@@ -54,3 +54,16 @@ def attention_errors(loaded: LoadedModel, inputs: dict, lengths: list[int]) -> n
             err = (full - theirs).abs().amax(dim=(1, 2)).numpy()
             errors[layer] = np.maximum(errors[layer], err)
     return errors
+
+
+def verify_model(model: str | LoadedModel, corpus="demo:wiki", n: int = 8, max_length: int | None = None) -> np.ndarray:
+    """Errors per (layer, head) for one padded batch of ``n`` sequences of ``corpus``."""
+    from qkatlas.capture.models import load_model
+    from qkatlas.capture.runner import model_inputs, prepare
+    from qkatlas.corpus import load_corpus
+
+    loaded = model if isinstance(model, LoadedModel) else load_model(model, attn_implementation="eager")
+    prepared = prepare(loaded, load_corpus(corpus, max_sequences=n), max_length)
+    lengths = prepared.sequences["n_tokens"].tolist()
+    inputs = model_inputs(loaded, prepared, list(range(len(lengths))), lengths, "cpu")
+    return attention_errors(loaded, inputs, lengths)

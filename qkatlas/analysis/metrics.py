@@ -1,0 +1,250 @@
+"""Per-head metrics: what each head attends to, measured over the whole corpus.
+
+Why these: they name the well-known head types (sinks, previous-token, positional, broad) with
+numbers a user can sort and compare, and they are cheap to get in the one streaming pass that
+also fills the aggregate maps (``qkatlas.analysis.aggregate``). Definitions (also in FORMAT.md):
+
+Averages are over *queries with a choice*: queries with at least two allowed keys (a causal
+model's first token can only attend to itself, so it says nothing about the head). Every such
+query of the corpus counts once.
+
+* ``entropy``: -sum_j p_ij log p_ij (nats); ``entropy_norm``: the same / log(allowed keys), 1 = uniform.
+* ``top1`` / ``top5``: attention share of the query's 1 / 5 most attended keys.
+* ``first_token``, ``special``, ``self``: share to position 0, to special tokens
+  (tokens.is_special: [CLS], [SEP], BOS, image [CLS]), to the query itself.
+* ``prev_token`` / ``next_token``: share to position i-1 / i+1, over queries that have one
+  (causal models: ``next_token`` is 0).
+* ``local``: share to keys within |j - i| <= 2 (images: patches in the 3 x 3 block around the
+  query patch; over patch queries).
+* ``argmax_offset``: mean of (most attended key position - query position);
+  ``offset_mode``: the most common such offset; ``offset_mode_share``: share of queries whose
+  most attended key is at ``offset_mode``.
+* ``max_key_share``: per sequence, the largest share of all its queries' attention that one key
+  receives (a sink, wherever it is), averaged over sequences weighted by their queries.
+* ``vw_*``: the same shares on value-weighted attention p_ij ||v_j|| / sum_k p_ik ||v_k||: what
+  the key actually contributes to the output; a sink with tiny ||v|| has a small ``vw_`` share.
+* ``qk_separation``: distance between the centroids of the norm-scaled query cloud (q / c) and
+  the norm-scaled key cloud *before key translation* (c k), over their RMS spread
+  sqrt((msd_q + msd_k) / 2); c is the head's normalisation scale. 0 = the clouds overlap.
+* ``fidelity_<layout>``: layout fidelity (``atlas.fidelity()``), merged when read.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+
+from qkatlas.atlas import store
+from qkatlas.atlas.store import Atlas
+from qkatlas.analysis.streaming import LayerBatch, SequenceView, run_pass
+
+ANALYSIS_VERSION = 1  # bump when a definition changes: stored metrics then count as stale
+META_KEY = b"qkatlas"
+
+SHARES = ("first_token", "special", "self", "prev_token", "next_token", "local")
+METRICS = {
+    "entropy": "attention entropy per query (nats), mean over queries",
+    "entropy_norm": "entropy / log(number of allowed keys): 1 = uniform",
+    "top1": "share of the most attended key",
+    "top5": "share of the 5 most attended keys",
+    "first_token": "share to the first token",
+    "special": "share to special tokens ([CLS], [SEP], BOS)",
+    "self": "share to the query's own token",
+    "prev_token": "share to the previous token",
+    "next_token": "share to the next token (0 in causal models)",
+    "local": "share to keys within 2 positions (images: the 3x3 patch block)",
+    "argmax_offset": "mean offset of the most attended key (key pos - query pos)",
+    "offset_mode": "most common offset of the most attended key",
+    "offset_mode_share": "share of queries whose most attended key is at offset_mode",
+    "max_key_share": "largest share of a sequence's attention taken by one key",
+    "qk_separation": "query/key centroid distance over RMS spread, before key translation",
+    **{f"vw_{s}": f"value-weighted {s.replace('_', ' ')} share" for s in SHARES},
+}
+
+
+class MetricSums:
+    """Running sums of every metric, per (layer, head), fed by the streaming pass."""
+
+    def __init__(self, atlas: Atlas):
+        L, H, Hkv, d = atlas.n_layers, atlas.n_heads, atlas.n_kv_heads, atlas.d_head
+        self.atlas = atlas
+        self.max_n = int(atlas.sequences["n_tokens"].max())
+        names = ["entropy", "entropy_norm", "top1", "top5", "argmax_offset", "max_key_share",
+                 *SHARES, *(f"vw_{s}" for s in SHARES)]
+        self.sums = {name: np.zeros((L, H)) for name in names}
+        self.counts = {name: np.zeros(L) for name in ("queries", "prev", "next", "local")}
+        self.argmax_hist = np.zeros((L, H, 2 * self.max_n - 1), np.int64)
+        self.q_sum, self.q_sq = np.zeros((L, H, d)), np.zeros((L, H))
+        self.k_sum, self.k_sq = np.zeros((L, Hkv, d)), np.zeros((L, Hkv))
+        self.n_vectors = np.zeros(L)
+
+    def add(self, layer: int, view: SequenceView, b: LayerBatch) -> None:
+        self.q_sum[layer] += b.q.sum(axis=1, dtype=np.float64)
+        self.q_sq[layer] += np.einsum("hnd,hnd->h", b.q, b.q, dtype=np.float64)
+        self.k_sum[layer] += b.k.sum(axis=1, dtype=np.float64)
+        self.k_sq[layer] += np.einsum("hnd,hnd->h", b.k, b.k, dtype=np.float64)
+        self.n_vectors[layer] += view.n
+        valid = view.valid
+        n_valid = int(valid.sum())
+        if n_valid == 0:
+            return
+        s, n = self.sums, view.n
+        a = b.attn[:, valid]  # (H, n_valid, n)
+        ent = -(a * np.log(np.where(a > 0, a, 1))).sum(-1)
+        s["entropy"][layer] += ent.sum(-1)
+        s["entropy_norm"][layer] += (ent / np.log(view.allowed.sum(1)[valid])).sum(-1)
+        s["top1"][layer] += a.max(-1).sum(-1)
+        top5 = np.partition(a, n - 5, axis=-1)[..., n - 5:] if n > 5 else a
+        s["top5"][layer] += top5.sum((-1, -2))
+        offsets = a.argmax(-1) - np.arange(n)[valid]  # (H, n_valid)
+        s["argmax_offset"][layer] += offsets.sum(-1)
+        H, width = a.shape[0], self.argmax_hist.shape[2]
+        flat = (offsets + self.max_n - 1 + width * np.arange(H)[:, None]).ravel()
+        self.argmax_hist[layer] += np.bincount(flat, minlength=H * width).reshape(H, width)
+        s["max_key_share"][layer] += (a.sum(1) / n_valid).max(-1) * n_valid
+        for prefix, attn in (("", b.attn), ("vw_", b.attn_v)):
+            self._shares(layer, view, attn, prefix)
+        self.counts["queries"][layer] += n_valid
+        self.counts["prev"][layer] += valid[1:].sum()
+        self.counts["next"][layer] += valid[:-1].sum()
+        self.counts["local"][layer] += (valid & view.local.any(1)).sum()
+
+    def _shares(self, layer: int, view: SequenceView, attn: np.ndarray, prefix: str) -> None:
+        s, valid = self.sums, view.valid
+        a = attn[:, valid]
+        s[prefix + "first_token"][layer] += a[..., 0].sum(-1)
+        s[prefix + "special"][layer] += a[..., view.special].sum((-1, -2))
+        diag = np.diagonal(attn, axis1=1, axis2=2)
+        s[prefix + "self"][layer] += diag[:, valid].sum(-1)
+        s[prefix + "prev_token"][layer] += np.diagonal(attn, offset=-1, axis1=1, axis2=2)[:, valid[1:]].sum(-1)
+        s[prefix + "next_token"][layer] += np.diagonal(attn, offset=1, axis1=1, axis2=2)[:, valid[:-1]].sum(-1)
+        rows = valid & view.local.any(1)
+        s[prefix + "local"][layer] += (attn[:, rows] * view.local[rows]).sum((-1, -2))
+
+    def result(self):
+        """One row per head with every metric (pandas DataFrame, no label yet)."""
+        import pandas as pd
+
+        L, H = self.sums["entropy"].shape
+        denominators = {"prev_token": "prev", "next_token": "next", "local": "local"}
+        cols = {"layer": np.repeat(np.arange(L), H), "head": np.tile(np.arange(H), L)}
+        for name, total in self.sums.items():
+            count = self.counts[denominators.get(name.removeprefix("vw_"), "queries")]
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cols[name] = (total / count[:, None]).ravel()
+        mode = self.argmax_hist.argmax(-1)
+        cols["offset_mode"] = (mode - (self.max_n - 1)).ravel()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cols["offset_mode_share"] = (self.argmax_hist.max(-1) / self.counts["queries"][:, None]).ravel()
+        cols["qk_separation"] = self._separation().ravel()
+        df = pd.DataFrame(cols)
+        order = ["layer", "head", *METRICS]
+        return df[order].astype({"layer": "int32", "head": "int32", "offset_mode": "int32"})
+
+    def _separation(self) -> np.ndarray:
+        a = self.atlas
+        norm = np.array([[a.normalization(layer, h)[1] for h in range(a.n_heads)] for layer in range(a.n_layers)])
+        kv = np.asarray(self.atlas.kv_head_of)
+        n = self.n_vectors[:, None]
+        mu_q = self.q_sum / n[..., None] / norm[..., None]
+        msd_q = self.q_sq / n / norm**2 - (mu_q**2).sum(-1)
+        mu_k = self.k_sum[:, kv] / n[..., None] * norm[..., None]
+        msd_k = self.k_sq[:, kv] / n * norm**2 - (mu_k**2).sum(-1)
+        spread = np.sqrt(np.maximum((msd_q + msd_k) / 2, 1e-30))
+        return np.linalg.norm(mu_q - mu_k, axis=-1) / spread
+
+
+# ---- stored metrics --------------------------------------------------------------------------------
+def _stamp(atlas: Atlas) -> dict:
+    """What the stored metrics were computed for; any change makes them stale."""
+    c = atlas.corpus
+    return {"version": ANALYSIS_VERSION, "n_tokens": atlas.n_tokens, "n_sequences": c.get("n_sequences"),
+            "corpus_sha256": c.get("sha256")}
+
+
+def stored_stamp(path: Path) -> dict | None:
+    """The stamp in ``heads.parquet`` (None when it is missing or unreadable)."""
+    import pyarrow.parquet as pq
+
+    try:
+        meta = pq.read_schema(Path(path) / store.HEAD_METRICS).metadata or {}
+        return json.loads(meta[META_KEY])
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def is_current(atlas: Atlas) -> bool:
+    """True when heads.parquet and aggregate.npz exist and match this atlas's corpus."""
+    from qkatlas.analysis.aggregate import AGGREGATE
+
+    return stored_stamp(atlas.path) == _stamp(atlas) and (atlas.path / AGGREGATE).is_file()
+
+
+def compute_head_metrics(path, progress: bool = True, log=print, force: bool = False) -> Path:
+    """Compute and store head metrics, taxonomy, head map and aggregate maps for an atlas.
+
+    Called by ``qkatlas build`` after the layouts; does nothing when the stored results are
+    current (same corpus tokens and analysis version) unless ``force``. Returns the path of
+    ``heads.parquet``.
+    """
+    from qkatlas.analysis import aggregate, similarity, taxonomy
+
+    atlas = Atlas.open(path)
+    out = atlas.path / store.HEAD_METRICS
+    if not force and is_current(atlas):
+        log(f"head metrics: up to date ({out.name})")
+        return out
+    t0 = time.perf_counter()
+    sums, agg = MetricSums(atlas), aggregate.AggregateSums(atlas)
+    run_pass(atlas, [sums, agg], progress=progress)
+    df = taxonomy.label_heads(sums.result())
+    maps = agg.result()
+    xy = similarity.head_map(similarity.head_features(df, maps))
+    df["map_x"], df["map_y"] = xy[:, 0].astype(np.float32), xy[:, 1].astype(np.float32)
+    aggregate.save(atlas.path, maps)
+    _write_parquet(out, df, _stamp(atlas))
+    seconds = time.perf_counter() - t0
+
+    def note(manifest):
+        manifest["analysis"] = {"heads": store.HEAD_METRICS, "aggregate": aggregate.AGGREGATE,
+                                "version": ANALYSIS_VERSION, "seconds": round(seconds, 3)}
+        manifest.setdefault("timings", {})["head_metrics_seconds"] = round(seconds, 3)
+
+    store.update_manifest(atlas.path, note)
+    counts = df["label"].value_counts()
+    log(f"head metrics: {len(df)} heads in {seconds:.1f}s (" + ", ".join(f"{k} {v}" for k, v in counts.items()) + ")")
+    return out
+
+
+def _write_parquet(path: Path, df, stamp: dict) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(stamp).encode()})
+    buf = io.BytesIO()
+    pq.write_table(table, buf)
+    store.write_bytes_atomic(path, buf.getvalue())
+
+
+def head_metrics(atlas: Atlas):
+    """One row per head: layer, head, every metric, label, rule, map_x/map_y, fidelity_<layout>.
+
+    Computes (and stores) the metrics first when they are missing or stale, which takes one
+    pass over the atlas. Fidelity columns reflect the layouts present now.
+    """
+    import pandas as pd
+
+    if not is_current(atlas):
+        compute_head_metrics(atlas.path, progress=False, log=lambda *_: None)
+    df = pd.read_parquet(atlas.path / store.HEAD_METRICS)
+    fid = atlas.fidelity()
+    if len(fid):
+        wide = fid.pivot_table(index=["layer", "head"], columns="layout", values="fidelity").add_prefix("fidelity_")
+        wide.columns.name = None
+        df = df.merge(wide.reset_index().astype({"layer": "int32", "head": "int32"}), on=["layer", "head"], how="left")
+    return df

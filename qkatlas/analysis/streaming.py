@@ -1,0 +1,128 @@
+"""One pass over an atlas: per layer, per sequence, the attention of every head of the layer.
+
+Why a shared pass: metrics and aggregate maps need the same attention matrices, and
+recomputing softmax(q k^T) is the expensive part. Memory stays bounded by one sequence's
+(n_heads, n, n) attention (vectors are read from the memory-mapped layer files), whatever the
+corpus size. Consumers get each matrix once and keep only running sums.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from qkatlas.atlas import store
+from qkatlas.atlas.store import Atlas
+
+LOCAL_WINDOW = 2  # text: keys within |j - i| <= 2 count as "local"
+LOCAL_PATCH_RADIUS = 1  # images: patches within one row and one column (3 x 3 block)
+
+
+@dataclass
+class SequenceView:
+    """Everything about one sequence that does not depend on the head."""
+
+    seq: int
+    n: int
+    allowed: np.ndarray  # (n, n) bool: query i may attend key j (same sequence; j <= i if causal)
+    valid: np.ndarray  # (n,) bool: queries with a choice (at least two allowed keys)
+    special: np.ndarray  # (n,) bool: special keys ([CLS], [SEP], BOS, ...)
+    local: np.ndarray  # (n, n) bool: allowed and near (see LOCAL_WINDOW / LOCAL_PATCH_RADIUS)
+    patch_row: np.ndarray | None  # (n,) int, -1 for non-patch tokens; None for text
+    patch_col: np.ndarray | None
+
+
+class Consumer(Protocol):
+    def add(self, layer: int, view: SequenceView, batch: "LayerBatch") -> None: ...
+
+
+@dataclass
+class LayerBatch:
+    """One sequence of one layer: raw vectors and attention of all query heads."""
+
+    q: np.ndarray  # (n_heads, n, d) float32
+    k: np.ndarray  # (n_kv_heads, n, d) float32, key heads (not expanded)
+    v_norm: np.ndarray  # (n_heads, n) float32, ||v|| of the value head each query head reads
+    attn: np.ndarray  # (n_heads, n, n) float32, 0 where not allowed
+    attn_v: np.ndarray  # (n_heads, n, n) value-norm weighted attention, rows renormalised
+
+
+def attention_all_heads(q: np.ndarray, k: np.ndarray, kv_head_of, scale: float, allowed: np.ndarray) -> np.ndarray:
+    """softmax(q k^T * scale) for every query head at once; masked entries are exactly 0."""
+    logits = np.matmul(q, k[np.asarray(kv_head_of)].transpose(0, 2, 1)) * np.float32(scale)
+    logits = np.where(allowed[None], logits, -np.inf)
+    logits -= logits.max(axis=-1, keepdims=True)
+    p = np.exp(logits)
+    p /= p.sum(axis=-1, keepdims=True)
+    return p
+
+
+def value_weighted(attn: np.ndarray, v_norm: np.ndarray) -> np.ndarray:
+    """Attention times ||v_j|| renormalised per query: how much each key actually contributes.
+
+    A key that is heavily attended but carries a tiny value vector (a "no-op" sink) gets a small
+    weighted share. Rows whose weights are all zero stay zero.
+    """
+    w = attn * v_norm[:, None, :]
+    total = w.sum(axis=-1, keepdims=True)
+    return np.divide(w, total, out=np.zeros_like(w), where=total > 0)
+
+
+class _Views:
+    """Builds (and caches, for text) the per-sequence masks."""
+
+    def __init__(self, atlas: Atlas):
+        t = atlas.tokens
+        self.causal = bool(atlas.causal)
+        self.special = t["is_special"].to_numpy(bool)
+        has_patches = "patch_row" in t.columns and (t["patch_row"] >= 0).any()
+        self.patch_row = t["patch_row"].to_numpy(np.int64) if has_patches else None
+        self.patch_col = t["patch_col"].to_numpy(np.int64) if has_patches else None
+        self._text_cache: dict[int, tuple] = {}
+
+    def view(self, seq: int, start: int, n: int) -> SequenceView:
+        rows = slice(start, start + n)
+        allowed = np.tril(np.ones((n, n), bool)) if self.causal else np.ones((n, n), bool)
+        valid = allowed.sum(axis=1) >= 2
+        if self.patch_row is None:
+            if n not in self._text_cache:
+                i = np.arange(n)
+                self._text_cache[n] = (allowed, valid, allowed & (np.abs(i[None] - i[:, None]) <= LOCAL_WINDOW))
+            allowed, valid, local = self._text_cache[n]
+            return SequenceView(seq, n, allowed, valid, self.special[rows], local, None, None)
+        r, c = self.patch_row[rows], self.patch_col[rows]
+        is_patch = r >= 0
+        near = (np.abs(r[None] - r[:, None]) <= LOCAL_PATCH_RADIUS) & (np.abs(c[None] - c[:, None]) <= LOCAL_PATCH_RADIUS)
+        local = allowed & near & is_patch[None] & is_patch[:, None]
+        return SequenceView(seq, n, allowed, valid, self.special[rows], local, r, c)
+
+
+def run_pass(atlas: Atlas, consumers: list, progress: bool = False) -> None:
+    """Feed every (layer, sequence) attention of ``atlas`` to each consumer's ``add``."""
+    from tqdm.auto import tqdm
+
+    views = _Views(atlas)
+    seqs = atlas.sequences[["seq", "start", "n_tokens"]].to_numpy(np.int64)
+    kv = np.asarray(atlas.kv_head_of)
+    scales = atlas.model["scales"]
+    bar = tqdm(total=atlas.n_layers * int(seqs[:, 2].sum()), unit="tok", desc="head metrics",
+               disable=not progress, dynamic_ncols=True)
+    try:
+        for layer in range(atlas.n_layers):
+            ql, kl, vl = (np.load(atlas.path / store.layer_file(kind, layer), mmap_mode="r")
+                          for kind in ("queries", "keys", "value_norms"))
+            for seq, start, n in seqs:
+                rows = slice(int(start), int(start + n))
+                view = views.view(int(seq), int(start), int(n))
+                q = np.asarray(ql[:, rows], np.float32)
+                k = np.asarray(kl[:, rows], np.float32)
+                v_norm = np.asarray(vl[:, rows], np.float32)[kv]
+                attn = attention_all_heads(q, k, kv, scales[layer], view.allowed)
+                batch = LayerBatch(q, k, v_norm, attn, value_weighted(attn, v_norm))
+                for consumer in consumers:
+                    consumer.add(layer, view, batch)
+                bar.update(int(n))
+    finally:
+        bar.close()
