@@ -53,6 +53,7 @@ def build(
     layouts: str = typer.Option(DEFAULT_LAYOUTS, help="layouts to compute: pca,tsne,umap or none"),
     dims: str = typer.Option(DEFAULT_DIMS, help="layout dimensions: 2, 3 or 2,3"),
     seed: int = typer.Option(0, help="seed for corpus sampling and layouts"),
+    batch_tokens: int = typer.Option(4096, min=16, help="padded tokens per forward pass (lower it to save memory)"),
     device: str = typer.Option("cpu", help="torch device for capture (cpu, cuda, mps)"),
     workers: Optional[int] = typer.Option(None, help="layout worker processes (default: number of cores)"),
     align: bool = typer.Option(True, help="align every head's layout to a common orientation"),
@@ -62,7 +63,7 @@ def build(
     from qkatlas.capture.runner import build as capture
 
     methods, dim_list = parse_layout_options(layouts, dims)
-    capture(model, corpus, out, max_sequences=max_sequences, max_length=max_length, device=device, progress=not quiet, seed=seed, log=_log)
+    capture(model, corpus, out, max_sequences=max_sequences, max_length=max_length, tokens_per_batch=batch_tokens, device=device, progress=not quiet, seed=seed, log=_log)
     _post_capture(out, methods, dim_list, seed, workers, align, quiet)
     _log(f"atlas ready: {out}")
 

@@ -60,6 +60,8 @@ def load_text_corpus(spec, max_sequences: int | None = None, seed: int = 0) -> T
         else:
             texts = _read_lines(path)
         return TextCorpus(path.name, texts[:max_sequences], source=str(path.resolve()))
+    if path.suffix.lower() in (".txt", ".jsonl", ".json", ".csv", ".tsv"):
+        raise InputError(f"corpus {spec!r}: no such file; check the path")
     if path.exists():
         raise InputError(
             f"corpus {spec!r} is a folder; give a .txt or .jsonl file for text, "
