@@ -39,10 +39,17 @@ OFFSET_RADIUS = 8
 
 
 def _grouped_sum(values: np.ndarray, index: np.ndarray, n_bins: int) -> np.ndarray:
-    """Per head (first axis), sum ``values`` into ``n_bins`` bins given by ``index`` (same shape)."""
+    """Per head (first axis), sum ``values`` into ``n_bins`` bins given by ``index``.
+
+    ``index`` has the shape of one head's values; entries equal to ``n_bins`` are dropped.
+    """
+    import torch
+
     h = values.shape[0]
-    flat = (index.reshape(1, -1) + n_bins * np.arange(h)[:, None]).ravel()
-    return np.bincount(flat, weights=values.reshape(h, -1).ravel(), minlength=h * n_bins).reshape(h, n_bins)
+    out = torch.zeros((h, n_bins + 1), dtype=torch.float32)  # per sequence; callers sum in float64
+    out.index_add_(1, torch.from_numpy(np.ascontiguousarray(index, dtype=np.int64).reshape(-1)),
+                   torch.from_numpy(np.ascontiguousarray(values, dtype=np.float32).reshape(h, -1)))
+    return out[:, :n_bins].numpy()
 
 
 class AggregateSums:
@@ -70,13 +77,14 @@ class AggregateSums:
 
     def add(self, layer: int, view: SequenceView, b: LayerBatch) -> None:
         m = min(view.n, self.P)
-        self.attn[layer, :, :m, :m] += b.attn[:, :m, :m]
-        self.attn_v[layer, :, :m, :m] += b.attn_v[:, :m, :m]
-        if layer == 0:
-            self.counts[:m, :m] += view.allowed[:m, :m]
+        self.attn[layer, b.heads, :m, :m] += b.attn[:, :m, :m]
+        self.attn_v[layer, b.heads, :m, :m] += b.attn_v[:, :m, :m]
         valid = view.valid
-        self.offset_mass[layer] += _grouped_sum(b.attn[:, valid], self._offset_index(view.n)[valid], self.n_bins)
-        self.offset_queries[layer] += valid.sum()
+        if b.first:  # once per sequence
+            self.offset_queries[layer] += valid.sum()
+            if layer == 0:
+                self.counts[:m, :m] += view.allowed[:m, :m]
+        self.offset_mass[layer, b.heads] += _grouped_sum(b.attn[:, valid], self._offset_index(view.n)[valid], self.n_bins)
         if self.images:
             self._add_patches(layer, view, b)
 
@@ -88,22 +96,21 @@ class AggregateSums:
         return self._cache[key]
 
     def _add_patches(self, layer: int, view: SequenceView, b: LayerBatch) -> None:
-        p = np.flatnonzero(view.patch_row >= 0)
-        if len(p) == 0:
-            return
-        key = ("patches", view.patch_row.tobytes(), view.patch_col.tobytes())
-        if key not in self._cache:
-            gr, gc = self.grid
-            r, c = view.patch_row[p], view.patch_col[p]
-            index = (r[None] - r[:, None] + gr - 1) * (2 * gc - 1) + (c[None] - c[:, None] + gc - 1)
-            self._cache[key] = (index, view.allowed[np.ix_(p, p)])
-        index, allowed = self._cache[key]
         K = self.patch.shape[2]
-        self.patch[layer] += _grouped_sum(b.attn[:, p][:, :, p], index, K)
-        self.patch_v[layer] += _grouped_sum(b.attn_v[:, p][:, :, p], index, K)
-        if layer == 0:
-            self.patch_counts += np.bincount(index[allowed], minlength=K)
-            self.patch_queries += len(p)
+        key = ("patches", view.patch_row.tobytes(), view.patch_col.tobytes())
+        if key not in self._cache:  # offset bin of every (query, key) pair; K = not a patch pair
+            gr, gc = self.grid
+            r, c = view.patch_row, view.patch_col
+            index = (r[None] - r[:, None] + gr - 1) * (2 * gc - 1) + (c[None] - c[:, None] + gc - 1)
+            is_patch = r >= 0
+            keep = view.allowed & is_patch[None] & is_patch[:, None]
+            self._cache[key] = (np.where(keep, index, K), int(is_patch.sum()))
+        index, n_patches = self._cache[key]
+        self.patch[layer, b.heads] += _grouped_sum(b.attn, index, K)
+        self.patch_v[layer, b.heads] += _grouped_sum(b.attn_v, index, K)
+        if layer == 0 and b.first:
+            self.patch_counts += np.bincount(index.ravel(), minlength=K + 1)[:K]
+            self.patch_queries += n_patches
 
     def result(self) -> dict[str, np.ndarray]:
         """The stored arrays (means), as documented in the module docstring."""
@@ -137,7 +144,15 @@ def save(path: Path, arrays: dict[str, np.ndarray]) -> None:
 @lru_cache(maxsize=8)
 def _load(path: str, mtime_ns: int) -> dict[str, np.ndarray]:
     with np.load(path) as z:
-        return {k: z[k] for k in z.files}
+        arrays = {k: z[k] for k in z.files}
+    for a in arrays.values():
+        a.setflags(write=False)  # shared by every caller through the cache
+    return arrays
+
+
+def read_aggregate(path: Path) -> dict[str, np.ndarray]:
+    """The arrays of an ``aggregate.npz`` file, cached per file version (treat as read-only)."""
+    return _load(str(path), Path(path).stat().st_mtime_ns)
 
 
 def load_aggregate(atlas: Atlas) -> dict[str, np.ndarray]:
@@ -146,8 +161,7 @@ def load_aggregate(atlas: Atlas) -> dict[str, np.ndarray]:
 
     if not is_current(atlas):
         compute_head_metrics(atlas.path, progress=False, log=lambda *_: None)
-    p = atlas.path / AGGREGATE
-    return _load(str(p), p.stat().st_mtime_ns)
+    return read_aggregate(atlas.path / AGGREGATE)
 
 
 def aggregate_attention(atlas: Atlas, layer: int, head: int, weighted: bool = False) -> np.ndarray:
@@ -156,7 +170,7 @@ def aggregate_attention(atlas: Atlas, layer: int, head: int, weighted: bool = Fa
     ``weighted``: value-norm weighted attention (p_ij ||v_j||, renormalised per query).
     """
     atlas.check_head(layer, head)
-    return load_aggregate(atlas)["attn_value_weighted" if weighted else "attn"][layer, head]
+    return load_aggregate(atlas)["attn_value_weighted" if weighted else "attn"][layer, head].copy()
 
 
 def patch_offset_attention(atlas: Atlas, layer: int, head: int, weighted: bool = False) -> np.ndarray:
@@ -169,11 +183,11 @@ def patch_offset_attention(atlas: Atlas, layer: int, head: int, weighted: bool =
     maps = load_aggregate(atlas)
     if "patch_offset" not in maps:
         raise InputError(f"{atlas.path}: patch-offset maps exist only for image atlases; use aggregate_attention")
-    return maps["patch_offset_value_weighted" if weighted else "patch_offset"][layer, head]
+    return maps["patch_offset_value_weighted" if weighted else "patch_offset"][layer, head].copy()
 
 
 def offset_profile(atlas: Atlas, layer: int, head: int) -> tuple[np.ndarray, np.ndarray]:
     """(offsets, mean attention share per query at that relative offset); tails are the end bins."""
     atlas.check_head(layer, head)
     maps = load_aggregate(atlas)
-    return maps["offset_bins"], maps["offset_mass"][layer, head]
+    return maps["offset_bins"].copy(), maps["offset_mass"][layer, head].copy()

@@ -37,6 +37,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from scipy.special import entr
 
 from qkatlas.atlas import store
 from qkatlas.atlas.store import Atlas
@@ -83,47 +84,49 @@ class MetricSums:
         self.n_vectors = np.zeros(L)
 
     def add(self, layer: int, view: SequenceView, b: LayerBatch) -> None:
-        self.q_sum[layer] += b.q.sum(axis=1, dtype=np.float64)
-        self.q_sq[layer] += np.einsum("hnd,hnd->h", b.q, b.q, dtype=np.float64)
-        self.k_sum[layer] += b.k.sum(axis=1, dtype=np.float64)
-        self.k_sq[layer] += np.einsum("hnd,hnd->h", b.k, b.k, dtype=np.float64)
-        self.n_vectors[layer] += view.n
+        at = (layer, b.heads)  # this batch's query heads
+        self.q_sum[at] += b.q.sum(axis=1, dtype=np.float64)
+        self.q_sq[at] += np.einsum("hnd,hnd->h", b.q, b.q, dtype=np.float64)
         valid = view.valid
         n_valid = int(valid.sum())
+        if b.first:  # once per sequence, not per chunk of heads
+            self.k_sum[layer] += b.k.sum(axis=1, dtype=np.float64)
+            self.k_sq[layer] += np.einsum("hnd,hnd->h", b.k, b.k, dtype=np.float64)
+            self.n_vectors[layer] += view.n
+            self.counts["queries"][layer] += n_valid
+            self.counts["prev"][layer] += valid[1:].sum()
+            self.counts["next"][layer] += valid[:-1].sum()
+            self.counts["local"][layer] += (valid & view.local.any(1)).sum()
         if n_valid == 0:
             return
         s, n = self.sums, view.n
-        a = b.attn[:, valid]  # (H, n_valid, n)
-        ent = -(a * np.log(np.where(a > 0, a, 1))).sum(-1)
-        s["entropy"][layer] += ent.sum(-1)
-        s["entropy_norm"][layer] += (ent / np.log(view.allowed.sum(1)[valid])).sum(-1)
-        s["top1"][layer] += a.max(-1).sum(-1)
+        a = b.attn if n_valid == n else b.attn[:, valid]  # (heads, n_valid, n)
+        ent = entr(a).sum(-1)
+        s["entropy"][at] += ent.sum(-1)
+        s["entropy_norm"][at] += (ent / np.log(view.allowed.sum(1)[valid])).sum(-1)
+        s["top1"][at] += a.max(-1).sum(-1)
         top5 = np.partition(a, n - 5, axis=-1)[..., n - 5:] if n > 5 else a
-        s["top5"][layer] += top5.sum((-1, -2))
-        offsets = a.argmax(-1) - np.arange(n)[valid]  # (H, n_valid)
-        s["argmax_offset"][layer] += offsets.sum(-1)
+        s["top5"][at] += top5.sum((-1, -2))
+        offsets = a.argmax(-1) - np.arange(n)[valid]  # (heads, n_valid)
+        s["argmax_offset"][at] += offsets.sum(-1)
         H, width = a.shape[0], self.argmax_hist.shape[2]
         flat = (offsets + self.max_n - 1 + width * np.arange(H)[:, None]).ravel()
-        self.argmax_hist[layer] += np.bincount(flat, minlength=H * width).reshape(H, width)
-        s["max_key_share"][layer] += (a.sum(1) / n_valid).max(-1) * n_valid
+        self.argmax_hist[at] += np.bincount(flat, minlength=H * width).reshape(H, width)
+        s["max_key_share"][at] += (a.sum(1) / n_valid).max(-1) * n_valid
         for prefix, attn in (("", b.attn), ("vw_", b.attn_v)):
-            self._shares(layer, view, attn, prefix)
-        self.counts["queries"][layer] += n_valid
-        self.counts["prev"][layer] += valid[1:].sum()
-        self.counts["next"][layer] += valid[:-1].sum()
-        self.counts["local"][layer] += (valid & view.local.any(1)).sum()
+            self._shares(at, view, attn, prefix)
 
-    def _shares(self, layer: int, view: SequenceView, attn: np.ndarray, prefix: str) -> None:
+    def _shares(self, at: tuple, view: SequenceView, attn: np.ndarray, prefix: str) -> None:
         s, valid = self.sums, view.valid
-        a = attn[:, valid]
-        s[prefix + "first_token"][layer] += a[..., 0].sum(-1)
-        s[prefix + "special"][layer] += a[..., view.special].sum((-1, -2))
+        a = attn if valid.all() else attn[:, valid]
+        s[prefix + "first_token"][at] += a[..., 0].sum(-1)
+        s[prefix + "special"][at] += a[..., view.special].sum((-1, -2))
         diag = np.diagonal(attn, axis1=1, axis2=2)
-        s[prefix + "self"][layer] += diag[:, valid].sum(-1)
-        s[prefix + "prev_token"][layer] += np.diagonal(attn, offset=-1, axis1=1, axis2=2)[:, valid[1:]].sum(-1)
-        s[prefix + "next_token"][layer] += np.diagonal(attn, offset=1, axis1=1, axis2=2)[:, valid[:-1]].sum(-1)
+        s[prefix + "self"][at] += diag[:, valid].sum(-1)
+        s[prefix + "prev_token"][at] += np.diagonal(attn, offset=-1, axis1=1, axis2=2)[:, valid[1:]].sum(-1)
+        s[prefix + "next_token"][at] += np.diagonal(attn, offset=1, axis1=1, axis2=2)[:, valid[:-1]].sum(-1)
         rows = valid & view.local.any(1)
-        s[prefix + "local"][layer] += (attn[:, rows] * view.local[rows]).sum((-1, -2))
+        s[prefix + "local"][at] += np.einsum("hij,ij->h", attn[:, rows], view.local[rows].astype(attn.dtype))
 
     def result(self):
         """One row per head with every metric (pandas DataFrame, no label yet)."""

@@ -10,8 +10,12 @@ and its axes keep a meaning: distance on the map approximates dissimilarity).
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 import numpy as np
 
+from qkatlas.atlas import store
 from qkatlas.atlas.store import Atlas
 
 FEATURE_METRICS = ("entropy_norm", "top1", "top5", "first_token", "special", "self", "prev_token",
@@ -71,13 +75,31 @@ def head_map(features: np.ndarray) -> np.ndarray:
     return np.pad(xy, ((0, 0), (0, 2 - xy.shape[1])))
 
 
-def atlas_similarity(atlas: Atlas) -> np.ndarray:
-    """(n_heads, n_heads) similarity of every pair of heads; index = layer * n_heads + head."""
-    from qkatlas.analysis.aggregate import load_aggregate
-    from qkatlas.analysis.metrics import head_metrics
+@lru_cache(maxsize=8)
+def _similarity(folder: str, heads_mtime_ns: int, aggregate_mtime_ns: int) -> np.ndarray:
+    import pandas as pd
 
-    df = head_metrics(atlas).sort_values(["layer", "head"])
-    return similarity_matrix(head_features(df, load_aggregate(atlas)))
+    from qkatlas.analysis.aggregate import AGGREGATE, read_aggregate
+
+    df = pd.read_parquet(Path(folder) / store.HEAD_METRICS).sort_values(["layer", "head"])
+    sim = similarity_matrix(head_features(df, read_aggregate(Path(folder) / AGGREGATE)))
+    sim.setflags(write=False)  # shared through the cache
+    return sim
+
+
+def atlas_similarity(atlas: Atlas) -> np.ndarray:
+    """(n_heads, n_heads) similarity of every pair of heads; index = layer * n_heads + head.
+
+    Computed from the stored analysis (first computing it if missing or stale) and cached per
+    file version, so repeated queries (the explorer's "similar heads") cost a lookup.
+    """
+    from qkatlas.analysis.aggregate import AGGREGATE
+    from qkatlas.analysis.metrics import compute_head_metrics, is_current
+
+    if not is_current(atlas):
+        compute_head_metrics(atlas.path, progress=False, log=lambda *_: None)
+    heads, maps = atlas.path / store.HEAD_METRICS, atlas.path / AGGREGATE
+    return _similarity(str(atlas.path), heads.stat().st_mtime_ns, maps.stat().st_mtime_ns)
 
 
 def similar_heads(atlas: Atlas, layer: int, head: int, k: int = 8) -> list[tuple[int, int, float]]:

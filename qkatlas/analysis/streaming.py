@@ -18,6 +18,7 @@ from qkatlas.atlas.store import Atlas
 
 LOCAL_WINDOW = 2  # text: keys within |j - i| <= 2 count as "local"
 LOCAL_PATCH_RADIUS = 1  # images: patches within one row and one column (3 x 3 block)
+ATTENTION_BUDGET = 1 << 24  # attention entries per batch (64 MB float32): long sequences go a few heads at a time
 
 
 @dataclass
@@ -40,23 +41,33 @@ class Consumer(Protocol):
 
 @dataclass
 class LayerBatch:
-    """One sequence of one layer: raw vectors and attention of all query heads."""
+    """One sequence of one layer: raw vectors and attention of the query heads ``heads``.
 
-    q: np.ndarray  # (n_heads, n, d) float32
-    k: np.ndarray  # (n_kv_heads, n, d) float32, key heads (not expanded)
-    v_norm: np.ndarray  # (n_heads, n) float32, ||v|| of the value head each query head reads
-    attn: np.ndarray  # (n_heads, n, n) float32, 0 where not allowed
-    attn_v: np.ndarray  # (n_heads, n, n) value-norm weighted attention, rows renormalised
+    Usually all heads of the layer at once; a long sequence comes as several batches (chunks of
+    heads) so that memory stays within ``ATTENTION_BUDGET``. ``first`` marks the sequence's first
+    batch: per-sequence counts (and key sums) are taken only there.
+    """
+
+    heads: slice  # the query heads in this batch
+    first: bool
+    q: np.ndarray  # (len(heads), n, d) float32
+    k: np.ndarray  # (n_kv_heads, n, d) float32, all key heads (not expanded)
+    v_norm: np.ndarray  # (len(heads), n) float32, ||v|| of the value head each query head reads
+    attn: np.ndarray  # (len(heads), n, n) float32, 0 where not allowed
+    attn_v: np.ndarray  # (len(heads), n, n) value-norm weighted attention, rows renormalised
 
 
 def attention_all_heads(q: np.ndarray, k: np.ndarray, kv_head_of, scale: float, allowed: np.ndarray) -> np.ndarray:
-    """softmax(q k^T * scale) for every query head at once; masked entries are exactly 0."""
-    logits = np.matmul(q, k[np.asarray(kv_head_of)].transpose(0, 2, 1)) * np.float32(scale)
-    logits = np.where(allowed[None], logits, -np.inf)
-    logits -= logits.max(axis=-1, keepdims=True)
-    p = np.exp(logits)
-    p /= p.sum(axis=-1, keepdims=True)
-    return p
+    """softmax(q k^T * scale) for every query head at once; masked entries are exactly 0.
+
+    Uses torch: numpy's batched matmul with a transposed operand is ~30x slower here.
+    """
+    import torch
+
+    kt = torch.from_numpy(k)[torch.as_tensor(kv_head_of)].transpose(1, 2)
+    logits = torch.matmul(torch.from_numpy(q), kt) * float(scale)
+    logits.masked_fill_(~torch.from_numpy(allowed)[None], float("-inf"))
+    return torch.softmax(logits, dim=-1).numpy()
 
 
 def value_weighted(attn: np.ndarray, v_norm: np.ndarray) -> np.ndarray:
@@ -100,13 +111,20 @@ class _Views:
 
 
 def run_pass(atlas: Atlas, consumers: list, progress: bool = False) -> None:
-    """Feed every (layer, sequence) attention of ``atlas`` to each consumer's ``add``."""
+    """Feed every (layer, sequence) attention of ``atlas`` to each consumer's ``add``.
+
+    torch runs single-threaded meanwhile: per-sequence matrices are small, and its thread pool
+    costs more than it gains (6-10x slower with 2 threads on a busy 2-core machine).
+    """
+    import torch
     from tqdm.auto import tqdm
 
     views = _Views(atlas)
     seqs = atlas.sequences[["seq", "start", "n_tokens"]].to_numpy(np.int64)
     kv = np.asarray(atlas.kv_head_of)
     scales = atlas.model["scales"]
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
     bar = tqdm(total=atlas.n_layers * int(seqs[:, 2].sum()), unit="tok", desc="head metrics",
                disable=not progress, dynamic_ncols=True)
     try:
@@ -119,10 +137,14 @@ def run_pass(atlas: Atlas, consumers: list, progress: bool = False) -> None:
                 q = np.asarray(ql[:, rows], np.float32)
                 k = np.asarray(kl[:, rows], np.float32)
                 v_norm = np.asarray(vl[:, rows], np.float32)[kv]
-                attn = attention_all_heads(q, k, kv, scales[layer], view.allowed)
-                batch = LayerBatch(q, k, v_norm, attn, value_weighted(attn, v_norm))
-                for consumer in consumers:
-                    consumer.add(layer, view, batch)
+                step = max(1, ATTENTION_BUDGET // int(n) ** 2)
+                for h0 in range(0, len(kv), step):
+                    hs = slice(h0, min(h0 + step, len(kv)))
+                    attn = attention_all_heads(q[hs], k, kv[hs], scales[layer], view.allowed)
+                    batch = LayerBatch(hs, h0 == 0, q[hs], k, v_norm[hs], attn, value_weighted(attn, v_norm[hs]))
+                    for consumer in consumers:
+                        consumer.add(layer, view, batch)
                 bar.update(int(n))
     finally:
         bar.close()
+        torch.set_num_threads(threads)

@@ -7,8 +7,9 @@ holds gives the label (shares are means over queries, see ``qkatlas.analysis.met
 1. ``previous-token``  prev_token >= 0.5
 2. ``next-token``      next_token >= 0.5
 3. ``self``            self >= 0.5
-4. ``first-token``     first_token >= 0.5   (a sink on position 0: [CLS], BOS or the first word)
-5. ``special-token``   special >= 0.5       (a sink on [SEP] and other special tokens)
+4. ``first-token``     first_token >= 0.5, or special >= 0.5 with first_token >= special / 2
+                       (a sink on position 0: [CLS], BOS or, without BOS, the first word)
+5. ``special-token``   special >= 0.5 (a sink mostly on other special tokens, e.g. [SEP])
 6. ``broad``           entropy_norm >= 0.85 (attention spread nearly uniformly)
 7. ``positional``      local >= 0.5, or offset_mode_share >= 0.5 (a fixed relative offset)
 8. ``content``         everything else: what it attends to depends on the tokens
@@ -32,17 +33,53 @@ THRESHOLDS = {
     "offset_mode_share": 0.5,
 }
 
-# label -> (metric, ...) in rule order; each rule is "metric >= threshold", any metric may hold
-RULES: list[tuple[str, tuple[str, ...]]] = [
-    ("previous-token", ("prev_token",)),
-    ("next-token", ("next_token",)),
-    ("self", ("self",)),
-    ("first-token", ("first_token",)),
-    ("special-token", ("special",)),
-    ("broad", ("entropy_norm",)),
-    ("positional", ("local", "offset_mode_share")),
+
+def _at_least(metric: str):
+    """Rule "metric >= threshold": returns the rule text with the head's value, or None."""
+    def rule(row):
+        value = row.get(metric)
+        if value is None or not np.isfinite(value) or value < THRESHOLDS[metric]:
+            return None
+        extra = f", offset {int(row['offset_mode']):+d}" if metric == "offset_mode_share" else ""
+        return f"{metric} >= {THRESHOLDS[metric]:g} ({value:.2f}{extra})"
+    return rule
+
+
+def _any(*rules):
+    def rule(row):
+        return next((text for text in (r(row) for r in rules) if text), None)
+    return rule
+
+
+def _special_mostly_first(row):
+    """A special-token sink whose mass is mostly on the first token is a first-token sink."""
+    text = _at_least("special")(row)
+    if text and row["first_token"] >= row["special"] / 2:
+        return f"{text}, mostly the first token ({row['first_token']:.2f})"
+    return None
+
+
+RULES = [  # (label, rule) in the order they are tried; a rule returns its text when it holds
+    ("previous-token", _at_least("prev_token")),
+    ("next-token", _at_least("next_token")),
+    ("self", _at_least("self")),
+    ("first-token", _any(_at_least("first_token"), _special_mostly_first)),
+    ("special-token", _at_least("special")),
+    ("broad", _at_least("entropy_norm")),
+    ("positional", _any(_at_least("local"), _at_least("offset_mode_share"))),
 ]
 DEFAULT_LABEL = "content"
+_T = THRESHOLDS
+RULE_TEXTS = {  # the rules in words, for reports and the explorer's legend
+    "previous-token": f"prev_token >= {_T['prev_token']:g}",
+    "next-token": f"next_token >= {_T['next_token']:g}",
+    "self": f"self >= {_T['self']:g}",
+    "first-token": f"first_token >= {_T['first_token']:g}, or special >= {_T['special']:g} with first_token >= special / 2",
+    "special-token": f"special >= {_T['special']:g}",
+    "broad": f"entropy_norm >= {_T['entropy_norm']:g}",
+    "positional": f"local >= {_T['local']:g}, or offset_mode_share >= {_T['offset_mode_share']:g}",
+    "content": "no rule above holds",
+}
 LABELS = [label for label, _ in RULES] + [DEFAULT_LABEL]
 DESCRIPTIONS = {
     "previous-token": "attends to the token just before",
@@ -69,12 +106,10 @@ COLORS = {
 
 def classify(row) -> tuple[str, str]:
     """(label, rule) of one head from a mapping of its metrics."""
-    for label, metrics in RULES:
-        for metric in metrics:
-            value = row.get(metric)
-            if value is not None and np.isfinite(value) and value >= THRESHOLDS[metric]:
-                extra = f", offset {int(row['offset_mode']):+d}" if metric == "offset_mode_share" else ""
-                return label, f"{metric} >= {THRESHOLDS[metric]:g} ({value:.2f}{extra})"
+    for label, rule in RULES:
+        text = rule(row)
+        if text:
+            return label, text
     return DEFAULT_LABEL, "no rule holds"
 
 

@@ -1,0 +1,52 @@
+"""Time of the head-analysis pass (metrics + aggregate maps + taxonomy + head map) per atlas.
+
+The pass recomputes attention for every head of every sequence from the stored q/k, so its
+cost grows with layers x heads x sum(n^2). Reported per atlas: seconds, heads, tokens, and
+attention entries per second. Use on atlases that exist (``--atlases``) or build the three
+demo atlases first (``--build DIR``: minilm x 300 wiki sentences, smollm2 x 100, dinov2 x demo:images).
+
+    python benchmarks/analysis_metrics.py --atlases /tmp/qka/minilm,/tmp/qka/smollm2,/tmp/qka/dinov2
+    python benchmarks/analysis_metrics.py --build /tmp/demo-atlases
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from qkatlas.analysis.metrics import compute_head_metrics
+from qkatlas.atlas.store import Atlas
+
+DEMOS = [("demo:minilm", "demo:wiki", 300), ("demo:smollm2", "demo:wiki", 100), ("demo:dinov2", "demo:images", None)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--atlases", default="", help="comma-separated atlas folders")
+    ap.add_argument("--build", type=Path, help="build the demo atlases into this folder first (skipped when present)")
+    ap.add_argument("--repeats", type=int, default=1)
+    args = ap.parse_args()
+    paths = [Path(p) for p in args.atlases.split(",") if p]
+    if args.build:
+        from qkatlas.capture.runner import build
+
+        for model, corpus, n in DEMOS:
+            out = args.build / model.split(":")[1]
+            build(model, corpus, out, max_sequences=n, progress=False, log=lambda *_: None)
+            paths.append(out)
+    print(f"{'atlas':<28} {'heads':>6} {'tokens':>7} {'seconds':>8} {'M attn/s':>9}")
+    for path in paths:
+        atlas = Atlas.open(path)
+        entries = atlas.n_layers * atlas.n_heads * int((atlas.sequences["n_tokens"] ** 2).sum())
+        times = []
+        for _ in range(args.repeats):
+            t0 = time.perf_counter()
+            compute_head_metrics(path, progress=False, log=lambda *_: None, force=True)
+            times.append(time.perf_counter() - t0)
+        best = min(times)
+        print(f"{str(path)[-28:]:<28} {len(atlas.heads):>6} {atlas.n_tokens:>7} {best:>8.2f} {entries / best / 1e6:>9.1f}")
+
+
+if __name__ == "__main__":
+    main()
