@@ -53,7 +53,7 @@ def add_layouts(path: Path, dims=(2, 3)) -> None:
         compute_layouts = None
     if compute_layouts is not None:
         try:
-            compute_layouts(path, ["pca"], list(dims), progress=False)
+            compute_layouts(path, ["pca"], list(dims), workers=1, progress=False, log=lambda *a, **k: None)
             if all(("pca", d) in store.Atlas.open(path).layouts for d in dims):
                 return
         except TypeError:

@@ -30,6 +30,7 @@ import io
 import json
 import re
 import threading
+import time
 from collections import OrderedDict
 from pathlib import Path
 
@@ -441,6 +442,7 @@ def create_app(paths: list[Path], dist: Path | None = None) -> FastAPI:
     @app.get("/api/atlas/{aid}/attention")
     def attention(aid: str, layer: int, head: int, seq: int | None = None, token: int | None = None,
                   role: str = "query"):
+        t0 = time.perf_counter()
         e = entry(aid)
         e.one_head(layer, head)
         if role not in ("query", "key"):
@@ -463,7 +465,9 @@ def create_app(paths: list[Path], dist: Path | None = None) -> FastAPI:
         else:
             arr, meta["key"] = np.ascontiguousarray(p[:, pos]), pos
         meta["role"] = role if pos is not None else None
-        return Response(wire.pack({"attention": np.ascontiguousarray(arr, np.float32)}, meta), media_type=BINARY)
+        body = wire.pack({"attention": np.ascontiguousarray(arr, np.float32)}, meta)
+        ms = (time.perf_counter() - t0) * 1000
+        return Response(body, media_type=BINARY, headers={"Server-Timing": f"attention;dur={ms:.3f}"})
 
     # -- search --------------------------------------------------------------------------------------
     @app.get("/api/atlas/{aid}/search")
