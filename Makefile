@@ -10,13 +10,20 @@ export NUMBA_CACHE_DIR ?= $(CURDIR)/.numba_cache
 export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: demo test venv browser web bench clean
+.PHONY: demo test test-web venv browser web bench clean
 
 demo: $(STAMP)
 	$(VENV)/bin/qkatlas demo --out atlases
 
-test: $(STAMP) browser
+# The front end's unit tests (vitest) first, then the whole Python suite (API, browser, models).
+test: $(STAMP) browser test-web
 	$(PY) -m pytest -q
+
+test-web: web/node_modules/.package-lock.json
+	cd web && npm test --silent
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
 
 venv: $(STAMP)
 
@@ -36,8 +43,8 @@ browser:
 	  else sudo apt-get update -q && sudo apt-get install -y -q chromium; fi; }
 
 # Only for developers who change the front end: the built bundle in qkatlas/web/dist is committed.
-web:
-	cd web && npm ci && npm run build
+web: web/node_modules/.package-lock.json
+	cd web && npm run build
 
 bench: $(STAMP)
 	$(PY) benchmarks/capture.py
