@@ -165,7 +165,7 @@ def test_rebuild_same_atlas_is_a_no_op_and_other_settings_refused(small_atlas):
 def test_killed_build_never_reads_complete_and_resumes(tmp_path):
     """Kill a build mid-capture: no atlas at --out; the same command resumes to the same result."""
     out = tmp_path / "atlas"
-    args = ["build", "-m", "demo:minilm", "-c", "demo:wiki", "-o", out, "-n", "300", "--layouts", "none", "--batch-tokens", "16"]
+    args = ["build", "-m", "demo:minilm", "-c", "demo:wiki", "-o", out, "-n", "60", "--layouts", "none", "--batch-tokens", "16"]
     proc = subprocess.Popen([*QK, *map(str, args)], env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     progress = out.with_name("atlas.partial") / "progress.json"
     deadline = time.time() + 120
