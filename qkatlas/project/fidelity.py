@@ -7,7 +7,8 @@ d_head vectors (Euclidean) is the ceiling, stored as layout ``"original"``.
 
 Queries with at most ``k`` allowed keys are skipped: every allowed key is both "attended" and
 "near", so they would score 1.0 whatever the layout and only inflate the number. A head with no
-scorable query at all (every sequence shorter than k + 2 tokens) gets NaN.
+scorable query at all (every sequence at most k tokens long) gets NaN. Ties in either
+ranking (identical keys, coordinates equal in float16) go to the earlier position.
 
 Why padded blocks: sequences are grouped by length and padded into (S, L, L) blocks, so the
 whole measure is a handful of NumPy calls per block instead of a Python loop per sequence.
@@ -89,11 +90,10 @@ class SequenceBlocks:
 
 
 def _top_mask(score: np.ndarray, k: int) -> np.ndarray:
-    """Boolean mask of the k smallest entries along the last axis (ties broken by position)."""
-    part = np.argpartition(score, k - 1, axis=-1)[..., :k] if score.shape[-1] > k else None
+    """Boolean mask of the k smallest entries along the last axis; ties go to the earlier position."""
     mask = np.zeros(score.shape, bool)
-    if part is None:
+    if score.shape[-1] <= k:
         mask[:] = np.isfinite(score)
     else:
-        np.put_along_axis(mask, part, True, axis=-1)
+        np.put_along_axis(mask, np.argsort(score, axis=-1, kind="stable")[..., :k], True, axis=-1)
     return mask
