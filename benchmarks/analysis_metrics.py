@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from qkatlas.analysis.metrics import compute_head_metrics
-from qkatlas.atlas.store import Atlas
+from qkatlas.atlas.reader import Atlas
 
 DEMOS = [("demo:minilm", "demo:wiki", 300), ("demo:smollm2", "demo:wiki", 100), ("demo:dinov2", "demo:images", None)]
 
@@ -29,7 +29,7 @@ def main() -> None:
     args = ap.parse_args()
     paths = [Path(p) for p in args.atlases.split(",") if p]
     if args.build:
-        from qkatlas.capture.runner import build
+        from qkatlas.capture.run import capture as build
 
         for model, corpus, n in DEMOS:
             out = args.build / model.split(":")[1]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import torch
 
-from qkatlas.capture.models import load_model
+from qkatlas.capture.loader import load_model
 from qkatlas.capture.runner import DEFAULT_TOKENS_PER_BATCH, _Arrays, _run_batches, model_inputs, plan_batches, prepare
 from qkatlas.corpus import load_corpus
 

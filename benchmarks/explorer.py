@@ -34,16 +34,18 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 
 def build_atlas(n_sequences: int) -> Path:
-    from qkatlas.atlas import store
-    from qkatlas.capture.runner import build
+    from qkatlas.atlas import files, paths, schema
+from qkatlas.atlas.reader import Atlas, read_manifest
+from qkatlas.atlas.writer import AtlasWriter
+    from qkatlas.capture.run import capture as build
 
     out = RESULTS / f"atlas-minilm-wiki{n_sequences}"
     if not (out / "manifest.json").is_file():
         print(f"building {out} ...", flush=True)
         build("demo:minilm", "demo:wiki", out, max_sequences=n_sequences, progress=False)
-    if ("pca", 2) not in store.Atlas.open(out).layouts:
+    if ("pca", 2) not in Atlas.open(out).layouts:
         try:
-            from qkatlas.project.pipeline import compute_layouts
+            from qkatlas.layout.run import compute_layouts
 
             compute_layouts(out, ["pca"], [2], workers=1, progress=False, log=lambda *a, **k: None)
         except ModuleNotFoundError:
@@ -52,16 +54,18 @@ def build_atlas(n_sequences: int) -> Path:
 
 
 def _pca_layout(path: Path) -> None:
-    from qkatlas.atlas import store
+    from qkatlas.atlas import files, paths, schema
+from qkatlas.atlas.reader import Atlas, read_manifest
+from qkatlas.atlas.writer import AtlasWriter
 
-    atlas = store.Atlas.open(path)
+    atlas = Atlas.open(path)
     for layer, head in atlas.heads:
         q, k = atlas.normalized(layer, head)
         x = np.concatenate([q, k]).astype(np.float64)
         x -= x.mean(axis=0)
         _, _, vt = np.linalg.svd(x, full_matrices=False)
-        store.save_npy_atomic(path / store.layout_file("pca", 2, layer, head), (x @ vt[:2].T).astype(np.float16))
-    store.update_manifest(path, lambda m: m.setdefault("layouts", {}).__setitem__("pca-2d", {"method": "pca", "dim": 2, "complete": True}))
+        files.save_npy_atomic(path / paths.layout_file("pca", 2, layer, head), (x @ vt[:2].T).astype(np.float16))
+    AtlasWriter(path).update_manifest(lambda m: m.setdefault("layouts", {}).__setitem__("pca-2d", {"method": "pca", "dim": 2, "complete": True}))
 
 
 def free_port() -> int:

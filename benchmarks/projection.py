@@ -47,7 +47,7 @@ def main() -> None:
     dims = [int(d) for d in args.dims.split(",")]
 
     source = args.atlas or _demo_atlas()
-    atlas = store.Atlas.open(source)
+    atlas = Atlas.open(source)
     n_points = 2 * atlas.n_tokens
     sample = _sample_heads(atlas, args.heads_sample)
     cores = len(os.sched_getaffinity(0))
@@ -67,16 +67,24 @@ def main() -> None:
     print(f"\nresults: {args.out}")
 
 
+def _cpu() -> float:
+    """CPU seconds of this process (all threads) and its finished children (qkatlas's workers)."""
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _load() -> str:
     """1-, 5- and 15-minute load averages: other jobs on a shared machine slow either side."""
     return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def _demo_atlas() -> Path:
-    from qkatlas.capture.runner import build
+    from qkatlas.capture.run import capture as build
 
     out = RESULTS / "minilm-wiki-300"
-    if not (out / store.MANIFEST).is_file():
+    if not (out / paths.MANIFEST).is_file():
         build("demo:minilm", "demo:wiki", out, max_sequences=300, progress=False)
     return out
 
@@ -93,7 +101,7 @@ def baseline(atlas, sample, dims) -> dict:
     from sklearn.decomposition import PCA
     from sklearn.manifold import TSNE
 
-    from qkatlas.project.fidelity import SequenceBlocks
+    from qkatlas.layout.fidelity import SequenceBlocks
 
     seqs = atlas.sequences
     blocks = SequenceBlocks(seqs["start"].to_numpy(), seqs["n_tokens"].to_numpy(), atlas.causal)
@@ -114,7 +122,7 @@ def baseline(atlas, sample, dims) -> dict:
         attended = blocks.top_attended(atlas.queries(layer, head), atlas.keys(layer, head))
         for dim in dims:
             for method in METHODS:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), _cpu()
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     if method == "tsne":
@@ -123,36 +131,39 @@ def baseline(atlas, sample, dims) -> dict:
                         y = umap.UMAP(n_components=dim, metric="cosine", init="random").fit_transform(x)
                     else:
                         y = PCA(dim).fit_transform(x)
-                seconds = time.perf_counter() - t0
+                seconds, cpu = time.perf_counter() - t0, _cpu() - c0
                 y = y.astype(np.float16)
                 fid = blocks.fidelity(attended, y[:n], y[n:])
-                rows.append({"layer": layer, "head": head, "layout": f"{method}-{dim}d", "seconds": seconds, "fidelity": fid})
+                rows.append({"layer": layer, "head": head, "layout": f"{method}-{dim}d", "seconds": seconds,
+                             "cpu_seconds": cpu, "fidelity": fid})
                 print(f"baseline L{layer}H{head} {method}-{dim}d: {seconds:7.1f} s  fidelity {fid:.3f}", flush=True)
     return {"jit_seconds": jit, "rows": rows}
 
 
 # ---- qkatlas ------------------------------------------------------------------------------------
 def qkatlas_run(source: Path, dims, workers) -> dict:
-    from qkatlas.project.pipeline import compute_layouts, default_workers
+    from qkatlas.layout.run import compute_layouts
+from qkatlas.layout.engine.local import default_workers
 
     work = RESULTS / "projection-work"
     shutil.rmtree(work, ignore_errors=True)
     work.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(source, work, ignore=shutil.ignore_patterns(store.LAYOUTS, store.FIDELITY))
-    store.update_manifest(work, lambda m: m.update(layouts={}))
+    shutil.copytree(source, work, ignore=shutil.ignore_patterns(paths.LAYOUTS, paths.FIDELITY))
+    AtlasWriter(work).update_manifest(lambda m: m.update(layouts={}))
 
-    runs = {}
+    runs, cpu = {}, {}
     for dim in dims:
         print(f"\nqkatlas: pca,tsne,umap {dim}-D on every head ...", flush=True)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu()
         compute_layouts(work, list(METHODS), [dim], seed=0, workers=workers, progress=False,
                         log=lambda msg: print(f"qkatlas: {msg}", flush=True))
-        runs[dim] = time.perf_counter() - t0
-    atlas = store.Atlas.open(work)
+        runs[dim], cpu[dim] = time.perf_counter() - t0, _cpu() - c0
+    atlas = Atlas.open(work)
     fid = atlas.fidelity()
     m = atlas.manifest
     return {
         "wall_seconds": runs,
+        "cpu_seconds": cpu,
         "workers": workers or default_workers(),
         "n_heads": len(atlas.heads),
         "compute_seconds": {name: e["seconds"] for name, e in m["layouts"].items()},
@@ -195,6 +206,10 @@ def report(atlas, sample, dims, base, ours) -> None:
               f"  -> {per_base / per_ours:5.1f}x")
     if len(dims) > 1:
         print(f"all dims: baseline {total_base:.2f} s/head, qkatlas {total_ours:.2f} s/head -> {total_base / total_ours:.1f}x")
+    cpu_base = b.groupby(["layer", "head"]).cpu_seconds.sum().mean()
+    cpu_ours = sum(ours["cpu_seconds"].values()) / n_heads
+    print(f"CPU seconds per head (all threads and processes; steadier than wall time when other jobs share the "
+          f"machine): baseline {cpu_base:.2f}, qkatlas {cpu_ours:.2f} -> {cpu_base / cpu_ours:.1f}x")
     jit = base["jit_seconds"]
     print(f"baseline UMAP numba JIT: {jit:.1f} s once per process, not in the per-head figures above; counted once over "
           f"a whole {n_heads}-head model it would add {jit / n_heads:.2f} s/head "

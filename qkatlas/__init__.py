@@ -1,7 +1,23 @@
-"""qkatlas: every attention head of a transformer at once, across a whole corpus."""
+"""qkatlas: every attention head of a transformer at once, across a whole corpus.
+
+``Atlas`` reads an atlas (NumPy, pandas and pyarrow only); ``build``, ``add``, ``layout``,
+``analyze`` and ``report`` are the pipeline (imported on first use, so reading an atlas needs
+neither torch nor the layout libraries).
+"""
 
 __version__ = "0.1.0"
 
-from qkatlas.atlas.store import Atlas  # noqa: E402
+from qkatlas.atlas.reader import Atlas  # noqa: E402
 
-__all__ = ["Atlas", "__version__"]
+_PIPELINE = ("add", "analyze", "build", "layout", "report")
+
+
+def __getattr__(name: str):
+    if name in _PIPELINE:
+        import qkatlas.pipeline as pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'qkatlas' has no attribute {name!r}")
+
+
+__all__ = ["Atlas", "__version__", *_PIPELINE]

@@ -16,3 +16,18 @@ class InputError(QkatlasError):
 
 class AtlasFormatError(QkatlasError):
     """An atlas on disk that is incomplete, corrupt or of a newer format."""
+
+
+class StaleResultError(QkatlasError):
+    """A stored result (head metrics, aggregate maps) is missing or older than the atlas it describes.
+
+    Reads never recompute silently: the message names the command that brings it up to date.
+    """
+
+
+class DiskFullError(QkatlasError):
+    """The disk filled up while writing; what was written before stays valid and resumable."""
+
+
+class MissingExtraError(QkatlasError):
+    """A command needs an optional dependency group (``pip install 'qkatlas[capture]'``)."""

@@ -22,18 +22,14 @@ Stored arrays (all means; NaN where no (query, key) pair exists or the pair is m
 
 from __future__ import annotations
 
-import io
-from functools import lru_cache
-from pathlib import Path
+from collections import OrderedDict
 
 import numpy as np
 
-from qkatlas.atlas import store
-from qkatlas.atlas.store import Atlas
 from qkatlas.analysis.streaming import LayerBatch, SequenceView
+from qkatlas.atlas.reader import Atlas
 from qkatlas.errors import InputError
 
-AGGREGATE = "aggregate.npz"
 MAX_POSITIONS = 64
 OFFSET_RADIUS = 8
 
@@ -50,6 +46,32 @@ def _grouped_sum(values: np.ndarray, index: np.ndarray, n_bins: int) -> np.ndarr
     out.index_add_(1, torch.from_numpy(np.ascontiguousarray(index, dtype=np.int64).reshape(-1)),
                    torch.from_numpy(np.ascontiguousarray(values, dtype=np.float32).reshape(h, -1)))
     return out[:, :n_bins].numpy()
+
+
+def offset_mass(attn: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Per head, summed over the ``valid`` queries: attention mass at each relative offset bin
+    (-R-1 means <= -R-1, R+1 means >= R+1). Diagonals for the inner bins, one cumulative sum for
+    the tails: O(n^2) time, one extra n x n array, no per-length index tables."""
+    h, n, _ = attn.shape
+    out = np.zeros((h, 2 * OFFSET_RADIUS + 3))
+    rows = np.flatnonzero(valid)
+    if len(rows) == 0:
+        return out
+    for o in range(-OFFSET_RADIUS, OFFSET_RADIUS + 1):
+        if abs(o) < n:
+            d = np.diagonal(attn, offset=o, axis1=1, axis2=2)  # query i = t - min(o, 0)
+            first = max(0, -o)
+            take = valid[first:first + d.shape[1]]
+            out[:, o + OFFSET_RADIUS + 1] = d[:, take].sum(-1)
+    cs = np.cumsum(attn[:, rows], axis=-1, dtype=np.float64)  # (h, rows, n)
+    lo = rows - OFFSET_RADIUS - 1  # keys j <= i - R - 1
+    has_lo = lo >= 0
+    out[:, 0] = cs[:, np.flatnonzero(has_lo), lo[has_lo]].sum(-1)
+    hi = rows + OFFSET_RADIUS  # keys j >= i + R + 1: row total minus keys up to i + R
+    has_hi = hi < n - 1
+    sel = np.flatnonzero(has_hi)
+    out[:, -1] = (cs[:, sel, -1] - cs[:, sel, hi[has_hi]]).sum(-1)
+    return out
 
 
 class AggregateSums:
@@ -73,7 +95,7 @@ class AggregateSums:
             self.patch_v = np.zeros((L, H, K))
             self.patch_counts = np.zeros(K, np.int64)
             self.patch_queries = 0
-        self._cache: dict = {}
+        self._cache: OrderedDict = OrderedDict()  # patch grids seen (images of one size: one entry)
 
     def add(self, layer: int, view: SequenceView, b: LayerBatch) -> None:
         m = min(view.n, self.P)
@@ -84,16 +106,9 @@ class AggregateSums:
             self.offset_queries[layer] += valid.sum()
             if layer == 0:
                 self.counts[:m, :m] += view.allowed[:m, :m]
-        self.offset_mass[layer, b.heads] += _grouped_sum(b.attn[:, valid], self._offset_index(view.n)[valid], self.n_bins)
+        self.offset_mass[layer, b.heads] += offset_mass(b.attn, valid)
         if self.images:
             self._add_patches(layer, view, b)
-
-    def _offset_index(self, n: int) -> np.ndarray:
-        key = ("offsets", n)
-        if key not in self._cache:
-            i = np.arange(n)
-            self._cache[key] = np.clip(i[None] - i[:, None], -OFFSET_RADIUS - 1, OFFSET_RADIUS + 1) + OFFSET_RADIUS + 1
-        return self._cache[key]
 
     def _add_patches(self, layer: int, view: SequenceView, b: LayerBatch) -> None:
         K = self.patch.shape[2]
@@ -105,6 +120,8 @@ class AggregateSums:
             is_patch = r >= 0
             keep = view.allowed & is_patch[None] & is_patch[:, None]
             self._cache[key] = (np.where(keep, index, K), int(is_patch.sum()))
+            while len(self._cache) > 4:
+                self._cache.popitem(last=False)
         index, n_patches = self._cache[key]
         self.patch[layer, b.heads] += _grouped_sum(b.attn, index, K)
         self.patch_v[layer, b.heads] += _grouped_sum(b.attn_v, index, K)
@@ -134,43 +151,13 @@ class AggregateSums:
         return out
 
 
-def save(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """Write ``aggregate.npz`` atomically (temporary file + rename)."""
-    buf = io.BytesIO()
-    np.savez(buf, **arrays)
-    store.write_bytes_atomic(Path(path) / AGGREGATE, buf.getvalue())
-
-
-@lru_cache(maxsize=8)
-def _load(path: str, mtime_ns: int) -> dict[str, np.ndarray]:
-    with np.load(path) as z:
-        arrays = {k: z[k] for k in z.files}
-    for a in arrays.values():
-        a.setflags(write=False)  # shared by every caller through the cache
-    return arrays
-
-
-def read_aggregate(path: Path) -> dict[str, np.ndarray]:
-    """The arrays of an ``aggregate.npz`` file, cached per file version (treat as read-only)."""
-    return _load(str(path), Path(path).stat().st_mtime_ns)
-
-
-def load_aggregate(atlas: Atlas) -> dict[str, np.ndarray]:
-    """All stored aggregate arrays (computed first if missing or stale); cached per file version."""
-    from qkatlas.analysis.metrics import compute_head_metrics, is_current
-
-    if not is_current(atlas):
-        compute_head_metrics(atlas.path, progress=False, log=lambda *_: None)
-    return read_aggregate(atlas.path / AGGREGATE)
-
-
 def aggregate_attention(atlas: Atlas, layer: int, head: int, weighted: bool = False) -> np.ndarray:
     """Mean attention (P, P) by (query position, key position) over the corpus; NaN where no pair.
 
     ``weighted``: value-norm weighted attention (p_ij ||v_j||, renormalised per query).
     """
     atlas.check_head(layer, head)
-    return load_aggregate(atlas)["attn_value_weighted" if weighted else "attn"][layer, head].copy()
+    return atlas.aggregate()["attn_value_weighted" if weighted else "attn"][layer, head].copy()
 
 
 def patch_offset_attention(atlas: Atlas, layer: int, head: int, weighted: bool = False) -> np.ndarray:
@@ -180,7 +167,7 @@ def patch_offset_attention(atlas: Atlas, layer: int, head: int, weighted: bool =
     dr rows below and dc columns right of it. Raises InputError for text atlases.
     """
     atlas.check_head(layer, head)
-    maps = load_aggregate(atlas)
+    maps = atlas.aggregate()
     if "patch_offset" not in maps:
         raise InputError(f"{atlas.path}: patch-offset maps exist only for image atlases; use aggregate_attention")
     return maps["patch_offset_value_weighted" if weighted else "patch_offset"][layer, head].copy()
@@ -189,5 +176,5 @@ def patch_offset_attention(atlas: Atlas, layer: int, head: int, weighted: bool =
 def offset_profile(atlas: Atlas, layer: int, head: int) -> tuple[np.ndarray, np.ndarray]:
     """(offsets, mean attention share per query at that relative offset); tails are the end bins."""
     atlas.check_head(layer, head)
-    maps = load_aggregate(atlas)
+    maps = atlas.aggregate()
     return maps["offset_bins"].copy(), maps["offset_mass"][layer, head].copy()

@@ -31,22 +31,12 @@ query of the corpus counts once.
 
 from __future__ import annotations
 
-import io
-import json
-import time
-from pathlib import Path
-
 import numpy as np
 from scipy.special import entr
 
-from qkatlas.atlas import store
-from qkatlas.atlas.store import Atlas
 from qkatlas.analysis.streaming import LayerBatch, SequenceView, run_pass
-
-ANALYSIS_VERSION = 1  # bump when a definition changes: stored metrics then count as stale
-META_KEY = b"qkatlas"
-
-SHARES = ("first_token", "special", "self", "prev_token", "next_token", "local")
+from qkatlas.atlas.reader import Atlas
+from qkatlas.atlas.schema import HEAD_METRIC_COLUMNS, SHARES
 METRICS = {
     "entropy": "attention entropy per query (nats), mean over queries",
     "entropy_norm": "entropy / log(number of allowed keys): 1 = uniform",
@@ -145,8 +135,7 @@ class MetricSums:
             cols["offset_mode_share"] = (self.argmax_hist.max(-1) / self.counts["queries"][:, None]).ravel()
         cols["qk_separation"] = self._separation().ravel()
         df = pd.DataFrame(cols)
-        order = ["layer", "head", *METRICS]
-        return df[order].astype({"layer": "int32", "head": "int32", "offset_mode": "int32"})
+        return df[["layer", "head", *HEAD_METRIC_COLUMNS]].astype({"layer": "int32", "head": "int32", "offset_mode": "int32"})
 
     def _separation(self) -> np.ndarray:
         a = self.atlas
@@ -161,93 +150,24 @@ class MetricSums:
         return np.linalg.norm(mu_q - mu_k, axis=-1) / spread
 
 
-# ---- stored metrics --------------------------------------------------------------------------------
-def _stamp(atlas: Atlas) -> dict:
-    """What the stored metrics were computed for; any change makes them stale."""
-    c = atlas.corpus
-    return {"version": ANALYSIS_VERSION, "n_tokens": atlas.n_tokens, "n_sequences": c.get("n_sequences"),
-            "corpus_sha256": c.get("sha256")}
+# ---- one pass, all results --------------------------------------------------------------------------
+def compute(atlas: Atlas, progress: bool = False):
+    """(heads DataFrame: metrics + label + rule + head map, aggregate arrays) from one pass.
 
-
-def stored_stamp(path: Path) -> dict | None:
-    """The stamp in ``heads.parquet`` (None when it is missing or unreadable)."""
-    import pyarrow.parquet as pq
-
-    try:
-        meta = pq.read_schema(Path(path) / store.HEAD_METRICS).metadata or {}
-        return json.loads(meta[META_KEY])
-    except (OSError, KeyError, ValueError):
-        return None
-
-
-def is_current(atlas: Atlas) -> bool:
-    """True when heads.parquet and aggregate.npz exist and match this atlas's corpus."""
-    from qkatlas.analysis.aggregate import AGGREGATE
-
-    return stored_stamp(atlas.path) == _stamp(atlas) and (atlas.path / AGGREGATE).is_file()
-
-
-def compute_head_metrics(path, progress: bool = True, log=print, force: bool = False) -> Path:
-    """Compute and store head metrics, taxonomy, head map and aggregate maps for an atlas.
-
-    Called by ``qkatlas build`` after the layouts; does nothing when the stored results are
-    current (same corpus tokens and analysis version) unless ``force``. Returns the path of
-    ``heads.parquet``.
+    Pure computation: nothing is written (``qkatlas.pipeline.analyze`` stores the results).
     """
     from qkatlas.analysis import aggregate, similarity, taxonomy
 
-    atlas = Atlas.open(path)
-    out = atlas.path / store.HEAD_METRICS
-    if not force and is_current(atlas):
-        log(f"head metrics: up to date ({out.name})")
-        return out
-    t0 = time.perf_counter()
     sums, agg = MetricSums(atlas), aggregate.AggregateSums(atlas)
     run_pass(atlas, [sums, agg], progress=progress)
     df = taxonomy.label_heads(sums.result())
     maps = agg.result()
     xy = similarity.head_map(similarity.head_features(df, maps))
     df["map_x"], df["map_y"] = xy[:, 0].astype(np.float32), xy[:, 1].astype(np.float32)
-    aggregate.save(atlas.path, maps)
-    _write_parquet(out, df, _stamp(atlas))
-    seconds = time.perf_counter() - t0
-
-    def note(manifest):
-        manifest["analysis"] = {"heads": store.HEAD_METRICS, "aggregate": aggregate.AGGREGATE,
-                                "version": ANALYSIS_VERSION, "seconds": round(seconds, 3)}
-        manifest.setdefault("timings", {})["head_metrics_seconds"] = round(seconds, 3)
-
-    store.update_manifest(atlas.path, note)
-    counts = df["label"].value_counts()
-    log(f"head metrics: {len(df)} heads in {seconds:.1f}s (" + ", ".join(f"{k} {v}" for k, v in counts.items()) + ")")
-    return out
-
-
-def _write_parquet(path: Path, df, stamp: dict) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    table = pa.Table.from_pandas(df, preserve_index=False)
-    table = table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(stamp).encode()})
-    buf = io.BytesIO()
-    pq.write_table(table, buf)
-    store.write_bytes_atomic(path, buf.getvalue())
+    return df, maps
 
 
 def head_metrics(atlas: Atlas):
-    """One row per head: layer, head, every metric, label, rule, map_x/map_y, fidelity_<layout>.
-
-    Computes (and stores) the metrics first when they are missing or stale, which takes one
-    pass over the atlas. Fidelity columns reflect the layouts present now.
-    """
-    import pandas as pd
-
-    if not is_current(atlas):
-        compute_head_metrics(atlas.path, progress=False, log=lambda *_: None)
-    df = pd.read_parquet(atlas.path / store.HEAD_METRICS)
-    fid = atlas.fidelity()
-    if len(fid):
-        wide = fid.pivot_table(index=["layer", "head"], columns="layout", values="fidelity").add_prefix("fidelity_")
-        wide.columns.name = None
-        df = df.merge(wide.reset_index().astype({"layer": "int32", "head": "int32"}), on=["layer", "head"], how="left")
-    return df
+    """One row per head (see ``Atlas.head_metrics``); raises StaleResultError naming
+    ``qkatlas analyze`` when the stored analysis is missing or out of date."""
+    return atlas.head_metrics()

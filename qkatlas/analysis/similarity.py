@@ -11,12 +11,11 @@ and its axes keep a meaning: distance on the map approximates dissimilarity).
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
-from qkatlas.atlas import store
-from qkatlas.atlas.store import Atlas
+from qkatlas.atlas import paths
+from qkatlas.atlas.reader import Atlas
 
 FEATURE_METRICS = ("entropy_norm", "top1", "top5", "first_token", "special", "self", "prev_token",
                    "next_token", "local", "offset_mode_share", "max_key_share", "vw_first_token",
@@ -77,12 +76,9 @@ def head_map(features: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=8)
 def _similarity(folder: str, heads_mtime_ns: int, aggregate_mtime_ns: int) -> np.ndarray:
-    import pandas as pd
-
-    from qkatlas.analysis.aggregate import AGGREGATE, read_aggregate
-
-    df = pd.read_parquet(Path(folder) / store.HEAD_METRICS).sort_values(["layer", "head"])
-    sim = similarity_matrix(head_features(df, read_aggregate(Path(folder) / AGGREGATE)))
+    atlas = Atlas.open(folder)
+    df = atlas.head_metrics().sort_values(["layer", "head"])
+    sim = similarity_matrix(head_features(df, atlas.aggregate()))
     sim.setflags(write=False)  # shared through the cache
     return sim
 
@@ -90,15 +86,11 @@ def _similarity(folder: str, heads_mtime_ns: int, aggregate_mtime_ns: int) -> np
 def atlas_similarity(atlas: Atlas) -> np.ndarray:
     """(n_heads, n_heads) similarity of every pair of heads; index = layer * n_heads + head.
 
-    Computed from the stored analysis (first computing it if missing or stale) and cached per
+    From the stored analysis (StaleResultError when it is missing or out of date), cached per
     file version, so repeated queries (the explorer's "similar heads") cost a lookup.
     """
-    from qkatlas.analysis.aggregate import AGGREGATE
-    from qkatlas.analysis.metrics import compute_head_metrics, is_current
-
-    if not is_current(atlas):
-        compute_head_metrics(atlas.path, progress=False, log=lambda *_: None)
-    heads, maps = atlas.path / store.HEAD_METRICS, atlas.path / AGGREGATE
+    atlas.head_metrics()  # raises when stale
+    heads, maps = atlas.path / paths.HEAD_METRICS, atlas.path / paths.AGGREGATE
     return _similarity(str(atlas.path), heads.stat().st_mtime_ns, maps.stat().st_mtime_ns)
 
 

@@ -13,8 +13,8 @@ from typing import Protocol
 
 import numpy as np
 
-from qkatlas.atlas import store
-from qkatlas.atlas.store import Atlas
+from qkatlas.atlas.reader import Atlas
+from qkatlas.attention import LayerTerms, allowed_keys, torch_probabilities
 
 LOCAL_WINDOW = 2  # text: keys within |j - i| <= 2 count as "local"
 LOCAL_PATCH_RADIUS = 1  # images: patches within one row and one column (3 x 3 block)
@@ -57,17 +57,14 @@ class LayerBatch:
     attn_v: np.ndarray  # (len(heads), n, n) value-norm weighted attention, rows renormalised
 
 
-def attention_all_heads(q: np.ndarray, k: np.ndarray, kv_head_of, scale: float, allowed: np.ndarray) -> np.ndarray:
-    """softmax(q k^T * scale) for every query head at once; masked entries are exactly 0.
-
-    Uses torch: numpy's batched matmul with a transposed operand is ~30x slower here.
-    """
+def attention_all_heads(q: np.ndarray, k: np.ndarray, kv_head_of, terms: LayerTerms, heads) -> np.ndarray:
+    """Attention of the query heads ``heads`` at once, through the attention contract; masked
+    entries are exactly 0. Uses torch: numpy's batched matmul with a transposed operand is ~30x
+    slower here."""
     import torch
 
-    kt = torch.from_numpy(k)[torch.as_tensor(kv_head_of)].transpose(1, 2)
-    logits = torch.matmul(torch.from_numpy(q), kt) * float(scale)
-    logits.masked_fill_(~torch.from_numpy(allowed)[None], float("-inf"))
-    return torch.softmax(logits, dim=-1).numpy()
+    kk = torch.from_numpy(k)[torch.as_tensor(kv_head_of)]
+    return torch_probabilities(torch.from_numpy(q), kk, terms, heads=list(heads)).numpy()
 
 
 def value_weighted(attn: np.ndarray, v_norm: np.ndarray) -> np.ndarray:
@@ -82,26 +79,24 @@ def value_weighted(attn: np.ndarray, v_norm: np.ndarray) -> np.ndarray:
 
 
 class _Views:
-    """Builds (and caches, for text) the per-sequence masks."""
+    """Builds the per-sequence masks (no cache keyed by length: memory stays one sequence's)."""
 
     def __init__(self, atlas: Atlas):
         t = atlas.tokens
-        self.causal = bool(atlas.causal)
+        self.contract = atlas.contract
         self.special = t["is_special"].to_numpy(bool)
         has_patches = "patch_row" in t.columns and (t["patch_row"] >= 0).any()
         self.patch_row = t["patch_row"].to_numpy(np.int64) if has_patches else None
         self.patch_col = t["patch_col"].to_numpy(np.int64) if has_patches else None
-        self._text_cache: dict[int, tuple] = {}
 
-    def view(self, seq: int, start: int, n: int) -> SequenceView:
+    def view(self, layer: int, seq: int, start: int, n: int) -> SequenceView:
         rows = slice(start, start + n)
-        allowed = np.tril(np.ones((n, n), bool)) if self.causal else np.ones((n, n), bool)
+        terms = self.contract.layer(layer)
+        allowed = allowed_keys(np.arange(n), n, terms.causal, terms.window)
         valid = allowed.sum(axis=1) >= 2
         if self.patch_row is None:
-            if n not in self._text_cache:
-                i = np.arange(n)
-                self._text_cache[n] = (allowed, valid, allowed & (np.abs(i[None] - i[:, None]) <= LOCAL_WINDOW))
-            allowed, valid, local = self._text_cache[n]
+            i = np.arange(n)
+            local = allowed & (np.abs(i[None] - i[:, None]) <= LOCAL_WINDOW)
             return SequenceView(seq, n, allowed, valid, self.special[rows], local, None, None)
         r, c = self.patch_row[rows], self.patch_col[rows]
         is_patch = r >= 0
@@ -122,25 +117,24 @@ def run_pass(atlas: Atlas, consumers: list, progress: bool = False) -> None:
     views = _Views(atlas)
     seqs = atlas.sequences[["seq", "start", "n_tokens"]].to_numpy(np.int64)
     kv = np.asarray(atlas.kv_head_of)
-    scales = atlas.model["scales"]
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     bar = tqdm(total=atlas.n_layers * int(seqs[:, 2].sum()), unit="tok", desc="head metrics",
                disable=not progress, dynamic_ncols=True)
     try:
         for layer in range(atlas.n_layers):
-            ql, kl, vl = (np.load(atlas.path / store.layer_file(kind, layer), mmap_mode="r")
-                          for kind in ("queries", "keys", "value_norms"))
+            ql, kl, vl = (atlas.layer_array(kind, layer) for kind in ("queries", "keys", "value_norms"))
+            terms = atlas.contract.layer(layer)
             for seq, start, n in seqs:
                 rows = slice(int(start), int(start + n))
-                view = views.view(int(seq), int(start), int(n))
+                view = views.view(layer, int(seq), int(start), int(n))
                 q = np.asarray(ql[:, rows], np.float32)
                 k = np.asarray(kl[:, rows], np.float32)
                 v_norm = np.asarray(vl[:, rows], np.float32)[kv]
                 step = max(1, ATTENTION_BUDGET // int(n) ** 2)
                 for h0 in range(0, len(kv), step):
                     hs = slice(h0, min(h0 + step, len(kv)))
-                    attn = attention_all_heads(q[hs], k, kv[hs], scales[layer], view.allowed)
+                    attn = attention_all_heads(q[hs], k, kv[hs], terms, range(hs.start, hs.stop))
                     batch = LayerBatch(hs, h0 == 0, q[hs], k, v_norm[hs], attn, value_weighted(attn, v_norm[hs]))
                     for consumer in consumers:
                         consumer.add(layer, view, batch)

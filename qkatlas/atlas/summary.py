@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qkatlas.atlas.store import Atlas
+from qkatlas.atlas.reader import Atlas
 
 
 def summary(path) -> dict:

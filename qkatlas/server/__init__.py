@@ -1,10 +1,10 @@
 """The qkatlas explorer: an HTTP API over one or more atlases plus the browser app that uses it.
 
 ``create_app(paths)`` builds the FastAPI application (see :mod:`qkatlas.server.app`);
-``serve(paths, host, port)`` runs it with uvicorn (see :mod:`qkatlas.server.cli`).
+``serve(paths, host, port)`` runs it with uvicorn (see :mod:`qkatlas.server.run`).
 """
 
 from qkatlas.server.app import create_app
-from qkatlas.server.cli import serve
+from qkatlas.server.run import serve
 
 __all__ = ["create_app", "serve"]

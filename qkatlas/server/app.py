@@ -40,7 +40,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from qkatlas.atlas.store import MANIFEST, Atlas, layout_name
+from qkatlas.atlas.paths import MANIFEST, layout_name
+from qkatlas.atlas.reader import Atlas
 from qkatlas.errors import InputError, QkatlasError
 from qkatlas.server import wire
 
@@ -502,7 +503,7 @@ def create_app(paths: list[Path], dist: Path | None = None) -> FastAPI:
             except ModuleNotFoundError as err:
                 return f"head metrics are not available: {err.name} is not installed in this qkatlas"
             except (QkatlasError, FileNotFoundError, OSError, KeyError, ValueError) as err:
-                return f"head metrics are not available for atlas {e.id!r}: {err}; run `qkatlas build` (analysis step) again"
+                return f"head metrics are not available for atlas {e.id!r}: {err}"
             if df is None or len(df) == 0:
                 return f"atlas {e.id!r} has no head metrics; compute them with qkatlas's analysis step"
             return df
@@ -600,8 +601,8 @@ def create_app(paths: list[Path], dist: Path | None = None) -> FastAPI:
         if not e.is_image:
             raise missing(f"atlas {aid!r} is a text atlas; it has no images")
         e.seq(seq)
-        p = e.atlas.path / "images" / f"{seq:05d}.png"
-        if not p.is_file():
+        p = e.atlas.image_path(seq)
+        if p is None:
             raise missing(f"atlas {aid!r} has no image file for sequence {seq}")
         return FileResponse(p, media_type="image/png", headers={"Cache-Control": "max-age=3600"})
 

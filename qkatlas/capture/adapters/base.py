@@ -16,6 +16,8 @@ from typing import Callable, ClassVar
 import torch
 from torch import nn
 
+from qkatlas.errors import InputError
+
 # (layer, q (B, H, T, d), k (B, Hkv, T, d), v (B, Hkv, T, d))
 Sink = Callable[[int, torch.Tensor, torch.Tensor, torch.Tensor], None]
 
@@ -29,13 +31,17 @@ class Adapter:
         ("q_proj", "k_proj", "v_proj"),
         ("query", "key", "value"),
     )
+    # Tokens a vision model puts before the patches ([CLS], a distillation token, registers):
+    # they are labelled, never mistaken for patches. Text models: none.
+    prefix_tokens: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, model: nn.Module):
         self.model = model
         self.config = model.config
         self.names, self.attention_modules = self._find_attention()
         if not self.attention_modules:
-            raise ValueError(f"no self-attention modules found in {type(model).__name__}")
+            raise InputError(f"model {type(model).__name__}: no self-attention module with q/k/v projections was found; "
+                             "qkatlas captures self-attention transformers only (see `qkatlas models`)")
         c = self.config
         self.n_layers = len(self.attention_modules)
         self.n_heads = int(c.num_attention_heads)
@@ -65,6 +71,22 @@ class Adapter:
     def scales(self) -> list[float]:
         """Logit scale per layer (1/sqrt(d) almost always; GPT-2 can scale by layer too)."""
         return [float(getattr(m, "scaling", self.d_head**-0.5)) for m in self.attention_modules]
+
+    def windows(self) -> list[int | None]:
+        """Sliding window per layer (None = full attention). Families with windows override this."""
+        return [None] * self.n_layers
+
+    def softcap(self) -> float | None:
+        """Attention-logit soft-cap (Gemma-2), None when the family has none."""
+        return None
+
+    def alibi_slopes(self) -> list[float] | None:
+        """ALiBi slope per query head (BLOOM), None when the family has none."""
+        return None
+
+    def attention_terms(self) -> dict:
+        """The manifest's ``model.attention`` entry (see ``qkatlas.attention``)."""
+        return {"windows": self.windows(), "softcap": self.softcap(), "alibi_slopes": self.alibi_slopes()}
 
     # ---- hooks --------------------------------------------------------------------------------
     def install(self, sink: Sink) -> list[torch.utils.hooks.RemovableHandle]:

@@ -7,3 +7,4 @@ class ViTAdapter(Adapter):
     family = "vit"
     model_types = ("vit", "dinov2", "deit")
     kind = "vision"
+    prefix_tokens = ("[CLS]",)

@@ -1,0 +1,136 @@
+"""Corpus -> model inputs: tokenised text or preprocessed images, plus the token and sequence tables.
+
+Why before the model runs: the total token count must be known to pre-allocate every per-layer
+array on disk (memory-mapped), and a bad corpus must fail before minutes of loading weights.
+Token rows are ordered by (sequence, position), whatever order batches later run in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+from qkatlas.atlas import schema
+from qkatlas.capture.loader import LoadedModel
+from qkatlas.errors import InputError
+
+
+@dataclass
+class Prepared:
+    """A corpus turned into model inputs plus the token and sequence tables."""
+
+    corpus_name: str
+    corpus_sha256: str
+    corpus_kind: str
+    inputs: list  # per sequence: list[int] token ids, or an index into `images`
+    tokens: "object"  # pandas DataFrame
+    sequences: "object"  # pandas DataFrame
+    n_truncated: int = 0
+    skipped: list | None = None
+    thumbnails: np.ndarray | None = None
+    images: list | None = None  # vision: the corpus's image items (decoded per batch, not kept as pixels)
+    loaded: "LoadedModel | None" = None
+
+    def pixel_batch(self, seqs: list[int]):
+        """Model inputs for the images ``seqs`` (preprocessed now: memory is one batch of pixels)."""
+        pixels, _ = self.loaded.preprocess_images([self.images[s].image for s in seqs])
+        return pixels
+
+    def seen_images(self):
+        """Each image as the model sees it (uint8 H x W x 3), one at a time."""
+        for item in self.images:
+            yield self.loaded.preprocess_images([item.image])[1][0]
+
+
+def prepare(loaded: LoadedModel, corpus, max_length: int | None = None) -> Prepared:
+    """Tokenise (text) or preprocess (images) a loaded corpus for ``loaded``'s model."""
+    from qkatlas.corpus.images import ImageCorpus
+
+    is_images = isinstance(corpus, ImageCorpus)
+    if is_images != (loaded.kind == "vision"):
+        what = "an image" if is_images else "a text"
+        need = "a folder of images or demo:images" if loaded.kind == "vision" else "a text corpus (.txt, .jsonl, demo:wiki)"
+        raise InputError(f"corpus {corpus.name!r} is {what} corpus but model {loaded.name!r} is a {loaded.kind} model; give {need}")
+    return _prepare_images(loaded, corpus) if is_images else _prepare_text(loaded, corpus, max_length)
+
+
+def _prepare_text(loaded, tc, max_length) -> Prepared:
+    import pandas as pd
+
+    tok = loaded.tokenizer
+    limit = min(x for x in (max_length, loaded.max_length) if x) if (max_length or loaded.max_length) else None
+    full = tok(tc.texts, add_special_tokens=True)["input_ids"]
+    if limit:
+        ids = tok(tc.texts, add_special_tokens=True, truncation=True, max_length=limit)["input_ids"]
+    else:
+        ids = full
+    truncated = [len(f) > len(i) for f, i in zip(full, ids)]
+    special = set(tok.all_special_ids)
+    vocab_text = {}
+    rows, seq_rows, start = [], [], 0
+    for s, seq_ids in enumerate(ids):
+        n = len(seq_ids)
+        for p, t in enumerate(seq_ids):
+            if t not in vocab_text:
+                vocab_text[t] = (tok.decode([t]), tok.convert_ids_to_tokens(t))
+            text, raw = vocab_text[t]
+            rows.append((s, p, n, p / (n - 1) if n > 1 else 0.0, t, text, raw, len(text.strip()), t in special, _is_punct(text)))
+        seq_rows.append((s, start, n, tc.texts[s], truncated[s], len(full[s])))
+        start += n
+    columns = schema.token_columns(images=False)
+    tokens = pd.DataFrame(rows, columns=list(columns)[:-1])
+    tokens["added"] = False
+    tokens = schema.conform(tokens, columns, "tokens")
+    sequences = schema.conform(pd.DataFrame(seq_rows, columns=list(schema.SEQUENCE_COLUMNS)), schema.SEQUENCE_COLUMNS, "sequences")
+    return Prepared(tc.name, tc.sha256, "text", ids, tokens, sequences, n_truncated=sum(truncated), skipped=[])
+
+
+def _is_punct(text: str) -> bool:
+    s = text.strip()
+    return bool(s) and all(unicodedata.category(c).startswith("P") for c in s)
+
+
+def _prepare_images(loaded, ic) -> Prepared:
+    import pandas as pd
+
+    from qkatlas.corpus.images import patch_features
+
+    items = ic.items
+    patch = loaded.image["patch_size"]
+    prefix = list(loaded.adapter.prefix_tokens)
+    h = hashlib.sha256()
+    rows, seq_rows, thumbs, start = [], [], [], 0
+    nan = np.nan
+    for s, item in enumerate(items):
+        img = loaded.preprocess_images([item.image])[1][0]
+        h.update(item.name.encode() + b"\0" + img.tobytes())
+        f = patch_features(img, patch)
+        n_patches = len(f["patch_row"])
+        n = n_patches + len(prefix)  # prefix tokens ([CLS], distillation, registers) first
+        whole = np.asarray(_resize(img, f["thumbnails"].shape[1]))
+        thumbs.append(np.concatenate([np.repeat(whole[None], len(prefix), axis=0), f["thumbnails"]]))
+        for p, name in enumerate(prefix):
+            rows.append((s, p, n, p / (n - 1), -1, name, name, len(name), True, False, -1, -1, nan, nan, nan))
+        for i in range(n_patches):
+            r, c = int(f["patch_row"][i]), int(f["patch_col"][i])
+            pos = i + len(prefix)
+            rows.append((s, pos, n, pos / (n - 1), -1, f"r{r}c{c}", f"r{r}c{c}", 0, False, False, r, c,
+                         float(f["hue"][i]), float(f["saturation"][i]), float(f["brightness"][i])))
+        seq_rows.append((s, start, n, item.name, False, n, item.source))
+        start += n
+    tokens = pd.DataFrame(rows, columns=list(schema.token_columns(images=True))[:10] + list(schema.IMAGE_TOKEN_COLUMNS))
+    tokens["added"] = False
+    tokens = schema.conform(tokens, schema.token_columns(images=True), "tokens")
+    sequences = schema.conform(pd.DataFrame(seq_rows, columns=list(schema.sequence_columns(images=True))),
+                               schema.sequence_columns(images=True), "sequences")
+    return Prepared(ic.name, h.hexdigest(), "images", list(range(len(items))), tokens, sequences,
+                    skipped=[list(x) for x in ic.skipped], thumbnails=np.concatenate(thumbs), images=items, loaded=loaded)
+
+
+def _resize(img: np.ndarray, size: int):
+    from PIL import Image
+
+    return Image.fromarray(img).resize((size, size), resample=Image.BILINEAR)

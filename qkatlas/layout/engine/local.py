@@ -1,0 +1,87 @@
+"""The local engine: head jobs in a pool of spawned worker processes, one thread each.
+
+Why: t-SNE and UMAP are mostly single-threaded, and two one-thread workers on two cores nearly
+double throughput over one two-thread process (measured, design.md section 5); numba code is
+compiled once per worker (``warm_up``) and cached on disk across runs (``NUMBA_CACHE_DIR``).
+A worker whose parent dies stops too, instead of finishing its queue as an orphan.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Callable
+
+from qkatlas.layout.head import HeadJob, HeadResult, run
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def warm_up(method_names) -> None:
+    """Compile what a method compiles (numba) once in this process, not in its first head."""
+    from qkatlas.layout import methods
+
+    for name in method_names:
+        method = methods.get(name)
+        if hasattr(method, "warm_up"):
+            method.warm_up()
+
+
+def init_worker(method_names) -> None:
+    """One thread per worker (BLAS, OpenMP, numba), numba compiled before the first head."""
+    import threading
+
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+    import numba
+
+    numba.set_num_threads(1)
+    warm_up(method_names)
+
+
+def _exit_with_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+class LocalEngine:
+    def __init__(self, workers: int | None = None):
+        self.workers = workers
+
+    def run(self, jobs: list[HeadJob], on_result: Callable[[HeadResult], None], methods: set[str]) -> None:
+        workers = self.workers
+        if methods <= {"pca"} and workers is None:
+            workers = 1  # milliseconds per head: less than starting a worker process
+        workers = max(1, min(workers or default_workers(), len(jobs)))
+        if workers == 1:
+            from threadpoolctl import threadpool_limits
+
+            with threadpool_limits(1):  # the same arithmetic as in a worker: same layouts
+                for job in jobs:
+                    on_result(run(job))
+            return
+        import multiprocessing as mp
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+        ctx = mp.get_context("spawn")  # no fork of a process with live thread pools
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_worker, initargs=(methods,)) as pool:
+            pending = {pool.submit(run, job) for job in jobs}
+            try:
+                while pending:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for f in done:
+                        on_result(f.result())
+            except BaseException:
+                for f in pending:
+                    f.cancel()
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise

@@ -1,0 +1,134 @@
+"""Layout fidelity: does a query sit near the keys it attends to?
+
+For one head and one layout, for every query: the share of its top-``k`` attended keys (same
+sequence, the head's mask and terms from the attention contract) that are among its ``k``
+nearest visible keys of that sequence in the layout; averaged over queries. The same measure on
+the normalised d_head vectors (Euclidean) is stored as layout ``"original"``.
+
+Queries with at most ``k`` visible keys are skipped: every visible key is both "attended" and
+"near", so they would score 1.0 whatever the layout. A head with no scorable query gets NaN.
+Ties in either ranking go to the earlier position.
+
+Why chunks and indices: short sequences are packed by length into padded (S, L, L) chunks (a
+handful of NumPy calls per chunk instead of a loop per sequence); a long sequence is cut into
+chunks of query rows, so no chunk exceeds ``_CHUNK_CELLS`` entries whatever the length. Only the
+top-k key *rows* of each query are kept between calls ((n_tokens, k) int64), never masks, so
+memory is bounded by one chunk plus O(n_tokens * k).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from qkatlas.attention import HeadTerms, allowed_keys
+
+TOP_K = 5
+_CHUNK_CELLS = 1 << 22  # S * m * L entries per chunk (~16 MB of float32)
+
+
+@dataclass
+class _Chunk:
+    idx: np.ndarray  # (S, L) token rows of the keys, -1 = padding
+    qpos: np.ndarray  # (m,) query positions of this chunk (the same for every sequence in it)
+
+
+class SequenceBlocks:
+    """The sequences of an atlas cut into chunks; measures top-k attention and layout fidelity."""
+
+    def __init__(self, starts, lengths, k: int = TOP_K):
+        starts = np.asarray(starts, np.int64)
+        lengths = np.asarray(lengths, np.int64)
+        self.k = k
+        self.n_tokens = int(lengths.sum()) if len(lengths) else 0
+        self.n_rows = int(starts[-1] + lengths[-1]) if len(lengths) else 0
+        self.chunks: list[_Chunk] = []
+        order = np.argsort(lengths, kind="stable")
+        i = 0
+        while i < len(order):
+            width = int(lengths[order[i]])
+            if width * width > _CHUNK_CELLS:  # a long sequence: alone, in chunks of query rows
+                s = order[i]
+                idx = np.arange(starts[s], starts[s] + width)[None]
+                step = max(1, _CHUNK_CELLS // width)
+                for a in range(0, width, step):
+                    self.chunks.append(_Chunk(idx, np.arange(a, min(width, a + step))))
+                i += 1
+                continue
+            j = i + 1
+            while j < len(order):
+                w = max(width, int(lengths[order[j]]))
+                if (j - i + 1) * w * w > _CHUNK_CELLS:
+                    break
+                width, j = w, j + 1
+            idx = np.full((j - i, width), -1, np.int64)
+            for r, s in enumerate(order[i:j]):
+                idx[r, : lengths[s]] = np.arange(starts[s], starts[s] + lengths[s])
+            self.chunks.append(_Chunk(idx, np.arange(width)))
+            i = j
+
+    def _masks(self, c: _Chunk, terms: HeadTerms) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(allowed (S, m, L), scored (S, m), query rows (S, m)) of a chunk."""
+        real = c.idx >= 0
+        q_rows = c.idx[:, c.qpos]
+        q_real = q_rows >= 0
+        allowed = allowed_keys(c.qpos, c.idx.shape[1], terms.causal, terms.window)[None] & real[:, None, :] & q_real[:, :, None]
+        return allowed, q_real & (allowed.sum(axis=2) > self.k), q_rows
+
+    def n_scored(self, terms: HeadTerms) -> int:
+        return int(sum(self._masks(c, terms)[1].sum() for c in self.chunks))
+
+    def top_attended(self, q: np.ndarray, k: np.ndarray, terms: HeadTerms) -> np.ndarray:
+        """(n_rows, k) int64: each scored query's top-k attended key rows (-1 for unscored rows).
+
+        Raw or normalised vectors give the same ranking: key translation adds a constant per
+        query, soft-capping is monotonic; an ALiBi bias is applied here as in the model.
+        """
+        out = np.full((self.n_rows, self.k), -1, np.int64)
+        for c in self.chunks:
+            allowed, scored, q_rows = self._masks(c, terms)
+            safe = np.maximum(c.idx, 0)
+            logits = np.einsum("sid,sjd->sij", q[np.maximum(q_rows, 0)], k[safe]) * terms.scale
+            if terms.alibi_slope is not None:
+                logits += terms.alibi_slope * (np.arange(c.idx.shape[1])[None, :] - c.qpos[:, None])[None]
+            logits[~allowed] = -np.inf
+            keys = np.broadcast_to(safe[:, None, :], logits.shape)[scored]
+            out[q_rows[scored]] = np.take_along_axis(keys, smallest(-logits[scored], self.k), -1)
+        return out
+
+    def fidelity(self, attended: np.ndarray, yq: np.ndarray, yk: np.ndarray, terms: HeadTerms) -> float:
+        """Mean share of each scored query's top-k attended keys among its k nearest visible keys.
+
+        ``yq``/``yk``: coordinates of the queries/keys (rows = token rows), any dimension.
+        """
+        yq = np.asarray(yq, np.float32)
+        yk = np.asarray(yk, np.float32)
+        hits = scored_total = 0
+        for c in self.chunks:
+            allowed, scored, q_rows = self._masks(c, terms)
+            if not scored.any():
+                continue
+            safe = np.maximum(c.idx, 0)
+            a, b = yq[np.maximum(q_rows, 0)], yk[safe]
+            d = (a * a).sum(-1)[:, :, None] + (b * b).sum(-1)[:, None, :] - 2 * np.einsum("sid,sjd->sij", a, b)
+            d[~allowed] = np.inf
+            keys = np.broadcast_to(safe[:, None, :], d.shape)[scored]
+            near = np.take_along_axis(keys, smallest(d[scored], self.k), -1)
+            att = attended[q_rows[scored]]
+            hits += int((near[:, :, None] == att[:, None, :]).any(-1).sum())
+            scored_total += int(scored.sum())
+        return hits / (scored_total * self.k) if scored_total else float("nan")
+
+
+def smallest(score: np.ndarray, k: int) -> np.ndarray:
+    """(N, k) column indices of the k smallest entries of each row of ``score`` (N, L), in
+    position order; ties at the k-th value go to the earlier positions. Rows need at least k
+    finite entries. O(L) per row (a partition, not a sort)."""
+    if score.shape[1] <= k:
+        return np.broadcast_to(np.arange(score.shape[1]), score.shape).copy()
+    kth = np.partition(score, k - 1, axis=1)[:, k - 1 : k]
+    below = score < kth
+    ties = score == kth
+    take = below | (ties & (np.cumsum(ties, axis=1) <= k - below.sum(axis=1, keepdims=True)))
+    return np.nonzero(take)[1].reshape(len(score), k)

@@ -1,0 +1,199 @@
+"""All heads of an atlas: layouts through an engine, resumable, with fidelity.
+
+Why it is shaped like this:
+* one job per head (``head.run``); the engine decides where jobs run (``engine``);
+* resuming: a head's layout file is written atomically, so one that exists is finished and is
+  skipped on the next run; fidelity rows are flushed to ``fidelity.parquet`` (atomically) as
+  heads finish; the manifest calls a layout ``complete`` only when every head's file exists;
+* a layout whose settings changed (seed, alignment, recipe, fit sample) is recomputed from
+  scratch, never mixed with files made under other settings.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+
+from qkatlas.atlas import paths, schema
+from qkatlas.atlas.reader import Atlas
+from qkatlas.atlas.writer import AtlasWriter
+from qkatlas.errors import InputError
+from qkatlas.layout import methods as registry
+from qkatlas.layout.engine import get_engine
+from qkatlas.layout.fidelity import TOP_K
+from qkatlas.layout.head import ORIGINAL, HeadJob, HeadResult, fit_tokens
+
+FIDELITY_FLUSH_SECONDS = 10.0
+DEFAULT_FIT_SAMPLE = 20_000  # tokens per head the t-SNE / UMAP fit sees at most; the rest is placed
+
+
+def compute_layouts(path, methods: list[str], dims: list[int], seed: int = 0, workers: int | None = None,
+                    align: bool = True, progress: bool = True, log=print, engine: str = "local",
+                    address: str | None = None, fit_sample: int | None = DEFAULT_FIT_SAMPLE,
+                    heads: list[tuple[int, int]] | None = None) -> dict:
+    """Compute every missing head file of each (method, dim) layout, then the fidelity of each.
+
+    ``heads``: only these heads (default: all); used by progressive builds that show some heads
+    first. Returns {"seconds": wall seconds, "heads": heads processed, "fidelity": {layout: mean}}.
+    """
+    path = Path(path)
+    atlas = Atlas.open(path)
+    writer = AtlasWriter(path)
+    layouts = check_layouts(methods, dims)
+    if not layouts:
+        return {"seconds": 0.0, "heads": 0, "fidelity": {}}
+    if fit_sample is not None and fit_sample < 100:
+        raise InputError(f"--fit-sample {fit_sample}: too small to fit a layout; give at least 100 tokens (or none)")
+    names = [paths.layout_name(m, d) for m, d in layouts]
+    n_fit = len(fit_tokens(atlas.tokens, fit_sample, seed))
+    sampled = n_fit < len(fit_tokens(atlas.tokens, None, seed))
+    params = {name: _params(m, d, seed, align, fit_sample if sampled else None, n_fit) for name, (m, d) in zip(names, layouts)}
+
+    fid = atlas.fidelity()
+    stale = _reset_changed(writer, atlas.manifest, params, log)
+    if stale:
+        fid = fid[~fid["layout"].isin(stale)]
+        writer.write_fidelity(fid)
+    writer.update_manifest(lambda m: _register(m, layouts, names, params))
+    for name in names:
+        writer.clean_temporary(name)
+
+    have = set(zip(fid["layer"], fid["head"], fid["layout"]))
+    jobs = []
+    for layer, head in heads if heads is not None else atlas.heads:
+        todo = [(m, d) for m, d in layouts if not (path / paths.layout_file(m, d, layer, head)).is_file()]
+        todo_names = {paths.layout_name(m, d) for m, d in todo}
+        fids = [x for x in names + [ORIGINAL] if x in todo_names or (layer, head, x) not in have]
+        if todo or fids:
+            jobs.append(HeadJob(str(path), layer, head, todo, fids, seed, align, fit_sample))
+
+    t0 = time.perf_counter()
+    results: list[HeadResult] = []
+    if jobs:
+        total = len(atlas.heads) * len(layouts)
+        done_before = total - sum(len(j.layouts) for j in jobs)
+        log(f"layouts {', '.join(names)}: {len(jobs)} of {len(atlas.heads)} heads to do"
+            + (f" ({done_before} of {total} head layouts already done)" if done_before else "")
+            + (f"; fit on {n_fit} of {atlas.n_tokens} tokens, the rest placed" if n_fit < atlas.n_tokens else ""))
+    try:
+        if jobs:
+            _run(jobs, get_engine(engine, workers, address), {m for m, _ in layouts}, progress, results, writer, fid)
+    finally:
+        if results:
+            fid = merge_fidelity(fid, results)
+            writer.write_fidelity(fid)
+        _finish_manifest(writer, layouts, names, results, time.perf_counter() - t0)  # also after a killed run
+    wall = time.perf_counter() - t0
+    means = {name: round(float(g["fidelity"].mean()), 4) for name, g in fid.groupby("layout") if name in names + [ORIGINAL]}
+    if jobs:
+        log(f"layouts done in {wall:.1f} s ({wall / len(jobs):.2f} s per head); fidelity "
+            + ", ".join(f"{k} {v:.3f}" for k, v in sorted(means.items())))
+    return {"seconds": wall, "heads": len(jobs), "fidelity": means}
+
+
+def _run(jobs, engine, methods, progress, results, writer, fid) -> None:
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=len(jobs), unit="head", desc="layouts", disable=not progress, dynamic_ncols=True)
+    last_flush = time.perf_counter()
+
+    def collect(result: HeadResult) -> None:
+        nonlocal last_flush
+        results.append(result)
+        bar.update(1)
+        if time.perf_counter() - last_flush > FIDELITY_FLUSH_SECONDS:
+            writer.write_fidelity(merge_fidelity(fid, results))
+            last_flush = time.perf_counter()
+
+    try:
+        engine.run(jobs, collect, methods)
+    finally:
+        bar.close()
+
+
+# ---- options and manifest ---------------------------------------------------------------------
+def check_layouts(methods, dims) -> list[tuple[str, int]]:
+    out = []
+    for m in methods:
+        name = registry.get(m).name
+        for d in dims:
+            if int(d) not in (2, 3):
+                raise InputError(f"layout dimension {d!r}: choose 2 or 3 (e.g. --dims 2,3)")
+            if (name, int(d)) not in out:
+                out.append((name, int(d)))
+    return out
+
+
+def _params(method: str, dim: int, seed: int, align: bool, fit_sample: int | None, n_fit: int) -> dict:
+    p = {**registry.get(method).params, "dim": dim, "seed": seed, "align": align, "fidelity_k": TOP_K}
+    if fit_sample is not None:  # recorded only when the fit really is a sample
+        p["fit_sample"] = {"max_tokens": fit_sample, "tokens": n_fit, "seed": seed}
+    return p
+
+
+def _reset_changed(writer: AtlasWriter, manifest: dict, params: dict, log) -> list[str]:
+    """Delete the files of requested layouts that were made with other settings; their names."""
+    stale = []
+    entries = manifest.get("layouts", {})
+    for name, p in params.items():
+        folder = writer.root / paths.LAYOUTS / name
+        old = entries.get(name)
+        if (old is None and not folder.exists()) or (old is not None and old.get("params") == p):
+            continue
+        stale.append(name)
+        if old is not None or folder.exists():
+            log(f"{name}: settings differ from the existing layout; recomputing every head")
+
+        def forget(m, name=name):  # first: the layout no longer claims any settings or completeness
+            m.setdefault("layouts", {})[name] = {**m.get("layouts", {}).get(name, {}), "complete": False, "params": None}
+
+        writer.update_manifest(forget)
+        writer.remove_layout(name)
+    return stale
+
+
+def _register(manifest: dict, layouts, names, params) -> None:
+    entries = manifest.setdefault("layouts", {})
+    for (m, d), name in zip(layouts, names):
+        old = entries.get(name) or {}
+        same = old.get("params") == params[name]
+        entries[name] = {
+            "method": m, "dim": d, "complete": bool(old.get("complete")) and same,
+            "params": params[name], "seconds": old.get("seconds", 0.0) if same else 0.0,
+            "files": paths.layout_pattern(m, d),
+        }
+    manifest["fidelity"] = {"file": paths.FIDELITY, "k": TOP_K, "original": ORIGINAL}
+
+
+def _finish_manifest(writer: AtlasWriter, layouts, names, results, wall: float) -> None:
+    def change(m):
+        model = m["model"]
+        heads = [(l, h) for l in range(model["n_layers"]) for h in range(model["n_heads"])]
+        for (meth, d), name in zip(layouts, names):
+            e = m["layouts"][name]
+            e["seconds"] = round(e.get("seconds", 0.0) + sum(r.seconds.get(name, 0.0) for r in results), 3)
+            e["complete"] = all((writer.root / paths.layout_file(meth, d, l, h)).is_file() for l, h in heads)
+        t = m.setdefault("timings", {})
+        t["layouts_seconds"] = round(t.get("layouts_seconds", 0.0) + wall, 3)
+        t["knn_seconds"] = round(t.get("knn_seconds", 0.0) + sum(r.seconds.get("knn", 0.0) for r in results), 3)
+
+    writer.update_manifest(change)
+
+
+def merge_fidelity(fid, results):
+    """The fidelity table with the rows of ``results`` added (replacing older rows of the same key)."""
+    import pandas as pd
+
+    rows = [(r.layer, r.head, name, value) for r in results for name, value in r.fidelity.items()]
+    if not rows:
+        return fid
+    new = pd.DataFrame(rows, columns=list(schema.FIDELITY_COLUMNS))
+    out = pd.concat([fid, new]).drop_duplicates(["layer", "head", "layout"], keep="last")
+    out = out.astype({"layer": "int32", "head": "int32", "fidelity": "float64"})
+    return out.sort_values(["layer", "head", "layout"]).reset_index(drop=True)
+
+
+def mean_fidelity(fid) -> dict[str, float]:
+    return {name: float(np.nanmean(g["fidelity"])) for name, g in fid.groupby("layout")}
