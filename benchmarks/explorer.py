@@ -34,9 +34,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 
 def build_atlas(n_sequences: int) -> Path:
-    from qkatlas.atlas import files, paths, schema
-from qkatlas.atlas.reader import Atlas, read_manifest
-from qkatlas.atlas.writer import AtlasWriter
+    from qkatlas.atlas.reader import Atlas
     from qkatlas.capture.run import capture as build
 
     out = RESULTS / f"atlas-minilm-wiki{n_sequences}"
@@ -54,9 +52,9 @@ from qkatlas.atlas.writer import AtlasWriter
 
 
 def _pca_layout(path: Path) -> None:
-    from qkatlas.atlas import files, paths, schema
-from qkatlas.atlas.reader import Atlas, read_manifest
-from qkatlas.atlas.writer import AtlasWriter
+    from qkatlas.atlas import files, paths
+    from qkatlas.atlas.reader import Atlas
+    from qkatlas.atlas.writer import AtlasWriter
 
     atlas = Atlas.open(path)
     for layer, head in atlas.heads:

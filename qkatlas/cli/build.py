@@ -12,6 +12,12 @@ from qkatlas.cli.options import parse_layout_options
 from qkatlas.errors import InputError, QkatlasError
 
 
+CORPUS_HELP = ("demo:wiki | demo:images | FILE.txt (one sequence per line) | FILE.jsonl/.parquet/.arrow/.feather[#COLUMN] "
+               "(default column: text) | image FOLDER | save_to_disk FOLDER | hf:NAME[:CONFIG]:SPLIT[#COLUMN] (Hugging Face "
+               "dataset; pip install datasets; e.g. hf:wikitext:wikitext-103-raw-v1:train). Files and datasets are streamed: "
+               "-n N reads only the first N texts")
+
+
 def register(app: typer.Typer) -> None:
     for fn in (build, info, verify, models, analyze, report):
         app.command(fn.__name__)(fn)
@@ -23,7 +29,7 @@ def _log(message: str) -> None:
 
 def build(
     model: str = typer.Option(..., "--model", "-m", help="HF id, local folder, .gguf file, or demo:minilm | demo:smollm2 | demo:dinov2"),
-    corpus: str = typer.Option(..., "--corpus", "-c", help=".txt (one sequence per line), .jsonl (text field), .parquet, image folder, HF dataset, demo:wiki | demo:images"),
+    corpus: str = typer.Option(..., "--corpus", "-c", help=CORPUS_HELP),
     out: Path = typer.Option(..., "--out", "-o", help="atlas folder to create (a partial build there is resumed)"),
     max_sequences: Optional[int] = typer.Option(None, "--max-sequences", "-n", min=1, help="use at most N sequences (demo:wiki: sample size, default 300)"),
     max_length: int = typer.Option(512, "--max-length", "-L", min=2, help="cut sequences to L tokens (a note says how many were cut)"),

@@ -41,7 +41,7 @@ def layout(
 
 def add(
     atlas: Path = typer.Argument(..., help="atlas folder"),
-    corpus: str = typer.Option(..., "--corpus", "-c", help="new inputs, in any form `qkatlas build` takes"),
+    corpus: str = typer.Option(..., "--corpus", "-c", help="new inputs, in any form `qkatlas build` takes (see its --corpus)"),
     max_sequences: Optional[int] = typer.Option(None, "--max-sequences", "-n", min=1, help="use at most N sequences"),
     seed: int = typer.Option(0, help="seed for corpus sampling"),
     device: str = typer.Option("cpu", help="torch device for capture"),

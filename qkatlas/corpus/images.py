@@ -14,7 +14,9 @@ from __future__ import annotations
 import colorsys
 import os
 import pathlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 from PIL import Image
@@ -25,11 +27,48 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".bmp"})
 DEMO_SIZE = 224
 
 
-@dataclass
 class ImageItem:
-    name: str  # e.g. "astronaut", or the file's path relative to the corpus folder
-    source: str  # "skimage", "synthetic", or the file path
-    image: Image.Image  # RGB
+    """One image of a corpus, decoded on access.
+
+    ``item.image`` is an RGB ``PIL.Image``: a file-backed item (``path``) opens and decodes its
+    file each time it is read, a generated item (``loader``) calls its loader, and an item made
+    with ``image=`` returns that image. Nothing keeps pixels between reads, so a corpus of a
+    million files costs a list of paths until the capture decodes one batch of them.
+    """
+
+    __slots__ = ("name", "source", "path", "size", "_image", "_loader")
+
+    def __init__(self, name: str, source: str, image: Image.Image | None = None, *,
+                 path: str | os.PathLike | None = None, loader: Callable[[], Image.Image] | None = None,
+                 size: tuple[int, int] | None = None):
+        if (image is not None) + (path is not None) + (loader is not None) != 1:
+            raise ValueError(f"ImageItem {name!r}: give exactly one of image=, path= or loader=")
+        self.name = name  # e.g. "astronaut", or the file's path relative to the corpus folder
+        self.source = source  # "skimage", "synthetic", or the file path
+        self.path = pathlib.Path(path) if path is not None else None
+        self.size = size if size is not None else (image.size if image is not None else None)  # (w, h)
+        self._image = image
+        self._loader = loader
+
+    @property
+    def image(self) -> Image.Image:
+        """The image, RGB (decoded now for a file: a file that fails here raises an InputError naming it)."""
+        if self._image is not None:
+            return self._image
+        if self._loader is not None:
+            return self._loader()
+        try:
+            return _read_image(self.path)
+        except Exception as exc:  # PIL raises many types (OSError, SyntaxError, ValueError, ...)
+            raise InputError(
+                f"image {self.path}: cannot be decoded ({_reason(exc)}); its header was readable when the "
+                "corpus was listed, so the file is truncated or corrupt, or changed since: fix or remove it "
+                "and run again"
+            ) from None
+
+    def __repr__(self) -> str:
+        how = "file" if self.path is not None else ("generated" if self._loader is not None else "in memory")
+        return f"ImageItem(name={self.name!r}, source={self.source!r}, {how})"
 
 
 @dataclass
@@ -61,6 +100,20 @@ def _read_image(path: pathlib.Path) -> Image.Image:
         return _to_rgb(img)
 
 
+def _probe_image(path: pathlib.Path) -> tuple[int, int]:
+    """(width, height) from the file's header, without decoding pixels: the cheap readability
+    check made when a folder is listed (a file whose pixel data is broken fails later, on decode)."""
+    with Image.open(path) as img:
+        width, height = img.size
+    if width < 1 or height < 1:
+        raise ValueError(f"image size {width}x{height}")
+    return width, height
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
+
+
 def _image_files(root: pathlib.Path) -> list[pathlib.Path]:
     """Image files under ``root`` by relative path; hidden files and folders are left out
     (``.git``, macOS ``._name.jpg`` resource forks), and symlinked folders are not followed."""
@@ -74,10 +127,12 @@ def _image_files(root: pathlib.Path) -> list[pathlib.Path]:
 
 
 def load_image_folder(path, max_images: int | None = None) -> ImageCorpus:
-    """Load the PNG/JPEG/WebP/BMP images under ``path`` (recursive, sorted by relative path).
+    """List the PNG/JPEG/WebP/BMP images under ``path`` (recursive, sorted by relative path).
 
-    Unreadable files go to ``skipped`` with the reason instead of stopping a long run;
-    ``max_images`` counts readable images only. Images keep their own size: resizing is
+    Each file's header is read now (format and size: a cheap check); its pixels are decoded only
+    when ``item.image`` is read, one batch at a time during capture. Files whose header cannot be
+    read go to ``skipped`` with the reason instead of stopping a long run; ``max_images`` counts
+    readable images only, and listing stops there. Images keep their own size: resizing is
     the model's preprocessing, not the corpus's.
     """
     root = pathlib.Path(path).expanduser()
@@ -93,12 +148,11 @@ def load_image_folder(path, max_images: int | None = None) -> ImageCorpus:
         if max_images is not None and len(items) >= max_images:
             break
         try:
-            image = _read_image(file)
+            size = _probe_image(file)
         except Exception as exc:  # PIL raises many types (OSError, SyntaxError, ValueError, ...)
-            reason = " ".join(f"{type(exc).__name__}: {exc}".split())
-            skipped.append((str(file), reason))
+            skipped.append((str(file), _reason(exc)))
             continue
-        items.append(ImageItem(name=file.relative_to(root).as_posix(), source=str(file), image=image))
+        items.append(ImageItem(name=file.relative_to(root).as_posix(), source=str(file), path=file, size=size))
 
     if not items:
         detail = f" ({len(skipped)} unreadable)" if skipped else ""
@@ -152,48 +206,76 @@ def _grey(values: np.ndarray) -> Image.Image:
     return Image.fromarray(np.stack([v] * 3, axis=-1))
 
 
-def _synthetic(seed: int) -> list[ImageItem]:
+def _grid() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     s = DEMO_SIZE
     coords = (np.arange(s) + 0.5) / s  # pixel centres in [0, 1)
     x, y = np.meshgrid(coords, coords)  # x: column, y: row
-    out: list[tuple[str, Image.Image]] = []
+    return coords, x, y
 
-    for hue_deg in range(0, 360, 30):  # flat colours around the hue circle
-        rgb = np.round(np.array(colorsys.hsv_to_rgb(hue_deg / 360.0, 1.0, 1.0)) * 255).astype(np.uint8)
-        out.append((f"flat_hue_{hue_deg:03d}", Image.fromarray(np.broadcast_to(rgb, (s, s, 3)).copy())))
 
-    out.append(("ramp_horizontal", _grey(x)))
-    out.append(("ramp_vertical", _grey(y)))
-    radius = np.hypot(x - 0.5, y - 0.5) / np.hypot(0.5, 0.5)
-    out.append(("ramp_radial", _grey(1.0 - radius)))
+def _flat_hue(hue_deg: int) -> Image.Image:
+    rgb = np.round(np.array(colorsys.hsv_to_rgb(hue_deg / 360.0, 1.0, 1.0)) * 255).astype(np.uint8)
+    return Image.fromarray(np.broadcast_to(rgb, (DEMO_SIZE, DEMO_SIZE, 3)).copy())
+
+
+def _ramp(kind: str) -> Image.Image:
+    coords, x, y = _grid()
+    if kind == "horizontal":
+        return _grey(x)
+    if kind == "vertical":
+        return _grey(y)
+    if kind == "radial":
+        return _grey(1.0 - np.hypot(x - 0.5, y - 0.5) / np.hypot(0.5, 0.5))
     hue_ramp = np.array([colorsys.hsv_to_rgb(h, 1.0, 1.0) for h in coords])  # (s, 3)
-    out.append(("ramp_hue", Image.fromarray(np.round(np.broadcast_to(hue_ramp, (s, s, 3)) * 255).astype(np.uint8))))
+    return Image.fromarray(np.round(np.broadcast_to(hue_ramp, (DEMO_SIZE, DEMO_SIZE, 3)) * 255).astype(np.uint8))
 
+
+def _wave(freq: int, angle: int, square: bool) -> Image.Image:
+    _, x, y = _grid()
+    t = np.deg2rad(angle)
+    phase = 2 * np.pi * freq * (x * np.cos(t) + y * np.sin(t))
+    return _grey((np.cos(phase) >= 0).astype(float) if square else 0.5 + 0.5 * np.cos(phase))
+
+
+def _checker(square: int) -> Image.Image:
+    rows, cols = np.mgrid[0:DEMO_SIZE, 0:DEMO_SIZE]
+    return _grey((((rows // square) + (cols // square)) % 2).astype(float))
+
+
+def _noise(seed: int, grey: bool) -> Image.Image:
+    s = DEMO_SIZE
+    rng = np.random.default_rng(seed)
+    rgb = rng.integers(0, 256, (s, s, 3), dtype=np.uint8)  # drawn first for both: same stream as ever
+    return _grey(rng.random((s, s))) if grey else Image.fromarray(rgb)
+
+
+def _synthetic(seed: int) -> list[ImageItem]:
+    """The synthetic demo images as recipes: each is drawn when its ``.image`` is read (a few ms)."""
+    recipes: list[tuple[str, Callable[[], Image.Image]]] = []
+    for hue_deg in range(0, 360, 30):  # flat colours around the hue circle
+        recipes.append((f"flat_hue_{hue_deg:03d}", partial(_flat_hue, hue_deg)))
+    for kind in ("horizontal", "vertical", "radial", "hue"):
+        recipes.append((f"ramp_{kind}", partial(_ramp, kind)))
     for freq in (2, 4, 8, 16):  # cycles per image width; 16 = one cycle per 14-px patch
         for angle in (0, 45, 90, 135):
-            t = np.deg2rad(angle)
-            phase = 2 * np.pi * freq * (x * np.cos(t) + y * np.sin(t))
-            out.append((f"grating_f{freq}_a{angle}", _grey(0.5 + 0.5 * np.cos(phase))))
+            recipes.append((f"grating_f{freq}_a{angle}", partial(_wave, freq, angle, False)))
     for freq in (4, 16):  # hard-edged square-wave stripes
         for angle in (0, 90):
-            t = np.deg2rad(angle)
-            phase = 2 * np.pi * freq * (x * np.cos(t) + y * np.sin(t))
-            out.append((f"stripes_f{freq}_a{angle}", _grey((np.cos(phase) >= 0).astype(float))))
-
-    rows, cols = np.mgrid[0:s, 0:s]
+            recipes.append((f"stripes_f{freq}_a{angle}", partial(_wave, freq, angle, True)))
     for square in (7, 14, 16, 28, 56):  # aligned with DINOv2 (14) and ViT (16) patch grids
-        out.append((f"checker_s{square:03d}", _grey((((rows // square) + (cols // square)) % 2).astype(float))))
-
-    rng = np.random.default_rng(seed)
-    out.append(("noise_rgb", Image.fromarray(rng.integers(0, 256, (s, s, 3), dtype=np.uint8))))
-    out.append(("noise_grey", _grey(rng.random((s, s)))))
-    return [ImageItem(name=name, source="synthetic", image=img) for name, img in out]
+        recipes.append((f"checker_s{square:03d}", partial(_checker, square)))
+    recipes.append(("noise_rgb", partial(_noise, seed, False)))
+    recipes.append(("noise_grey", partial(_noise, seed, True)))
+    return [ImageItem(name=name, source="synthetic", loader=make, size=(DEMO_SIZE, DEMO_SIZE))
+            for name, make in recipes]
 
 
 def demo_images(seed: int = 0) -> ImageCorpus:
     """The built-in offline corpus: ~17 scikit-image photos + 43 synthetic images, 224x224 RGB.
 
-    Deterministic for a given ``seed`` (which only drives the two noise images).
+    Deterministic for a given ``seed`` (which only drives the two noise images). The photos are
+    held in memory (about 2.5 MB; loading one is how we learn it ships with this scikit-image);
+    the synthetic images are drawn on access.
     """
     return ImageCorpus(name="demo:images", items=_skimage_photos() + _synthetic(seed), skipped=[])
 

@@ -100,3 +100,30 @@ def smallest_int_dtype(values: np.ndarray) -> np.dtype:
         if info.min <= lo and hi <= info.max:
             return np.dtype(name)
     return np.dtype("float64")
+
+
+def example() -> bytes:
+    """A deterministic message with every wire dtype, odd lengths (padding) and non-ASCII meta.
+
+    ``python -m qkatlas.server.wire > web/test/fixtures/wire-python.bin`` writes it for the front
+    end's decoder test; ``tests/server/test_wire_ts.py`` decodes it with ``web/src/api/wire.ts``.
+    """
+    arrays = {
+        "u8": np.array([0, 1, 255], np.uint8),
+        "i8": np.array([-128, 0, 127], np.int8),
+        "u16": np.array([[0, 513], [65535, 7]], np.uint16),
+        "i16": np.array([-32768, 32767, -1], np.int16),
+        "u32": np.array([0, 4294967295, 123456789], np.uint32),
+        "i32": np.array([[-2147483648, 2147483647, 0]], np.int32),
+        "f32": np.array([0.5, -1.25, 3.4028235e38, 1e-45], np.float32),
+        "f64": np.array([np.pi, -0.0, 1e300], np.float64),
+        "empty": np.zeros((0, 2), np.float32),
+    }
+    meta = {"layout": "pca-2d", "heads": [[0, 1], [2, 3]], "text": "naïve ☃ \"quoted\"", "n": 3, "none": None}
+    return pack(arrays, meta)
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.buffer.write(example())

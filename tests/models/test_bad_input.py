@@ -94,7 +94,7 @@ def test_long_sequence_truncated_counted_reported_once(tmp_path):
     corpus.write_text("A short sentence.\n" + " ".join(["word"] * 700) + "\nAnother short one.\n")
     result = build(corpus, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    warnings = [l for l in result.stderr.splitlines() if l.startswith("warning:") and "truncated" in l]
+    warnings = [l for l in result.stderr.splitlines() if l.startswith("note:") and "were cut" in l]
     assert len(warnings) == 1 and "1 of 3 sequences" in warnings[0] and "512" in warnings[0]
     atlas = Atlas.open(tmp_path / "out")
     assert atlas.corpus["n_truncated"] == 1
@@ -163,31 +163,68 @@ def test_rebuild_same_atlas_is_a_no_op_and_other_settings_refused(small_atlas):
 
 
 def test_killed_build_never_reads_complete_and_resumes(tmp_path):
-    """Kill a build mid-capture: no atlas at --out; the same command resumes to the same result."""
+    """Kill a build mid-capture: no atlas at --out; the same command resumes (finished batches are
+    not computed again) to the same result as an uninterrupted build."""
     out = tmp_path / "atlas"
     args = ["build", "-m", "demo:minilm", "-c", "demo:wiki", "-o", out, "-n", "60", "--layouts", "none", "--batch-tokens", "16"]
-    proc = subprocess.Popen([*QK, *map(str, args)], env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    progress = out.with_name("atlas.partial") / "progress.json"
+    env = {**ENV, "QKATLAS_CHECKPOINT_SECONDS": "0"}  # a checkpoint after every batch
+    proc = subprocess.Popen([*QK, *map(str, args)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    partial = out.with_name("atlas.partial")
+    progress = partial / "progress.json"
     deadline = time.time() + 120
     while time.time() < deadline:
-        if progress.exists() and len(json.loads(progress.read_text() or '{"done": []}').get("done", [])) >= 5:
-            break
-        time.sleep(0.01)
+        try:
+            if len(json.loads(progress.read_text()).get("done", [])) >= 5:
+                break
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.005)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    done_before = len(json.loads(progress.read_text())["done"])
-    assert 5 <= done_before
+    state = json.loads(progress.read_text())
+    assert 5 <= len(state["done"]) < 60, "killed too late to test resuming"
     assert not out.exists()
     with pytest.raises(Exception):
         Atlas.open(out)
 
+    # Mark the rows of one finished batch: a resumed build keeps them, a build that starts over
+    # overwrites them with real vectors.
+    from qkatlas.capture.run import plan_batches
+
+    lengths = _lengths_of(partial)
+    batches = plan_batches(lengths, 16)
+    finished = batches[state["done"][0]]
+    starts = np.cumsum([0] + lengths[:-1])
+    rows = np.concatenate([np.arange(starts[s], starts[s] + lengths[s]) for s in finished])
+    q0 = np.load(partial / "queries" / "L000.npy", mmap_mode="r+")
+    q0[:, rows] = 7.0
+    q0.flush()
+    del q0
+
     resumed = run(*args)
     assert resumed.returncode == 0, resumed.stderr
-    fresh = run(*[a if a != out else tmp_path / "fresh" for a in args])
+    assert f"resuming ({len(state['done'])} of {len(batches)} batches" in resumed.stderr
+    a = Atlas.open(out)
+    assert (np.load(a.path / "queries/L000.npy")[:, rows] == 7.0).all(), "finished batches were computed again"
+
+    fresh = run(*[x if x != out else tmp_path / "fresh" for x in args])
     assert fresh.returncode == 0
-    a, b = Atlas.open(out), Atlas.open(tmp_path / "fresh")
-    assert not out.with_name("atlas.partial").exists()
+    b = Atlas.open(tmp_path / "fresh")
+    assert not partial.exists()
+    keep = np.setdiff1d(np.arange(a.n_tokens), rows)
     for layer in range(a.n_layers):
-        np.testing.assert_array_equal(np.load(a.path / f"queries/L{layer:03d}.npy"), np.load(b.path / f"queries/L{layer:03d}.npy"))
+        np.testing.assert_array_equal(np.load(a.path / f"queries/L{layer:03d}.npy")[:, keep if layer == 0 else slice(None)],
+                                      np.load(b.path / f"queries/L{layer:03d}.npy")[:, keep if layer == 0 else slice(None)])
         np.testing.assert_array_equal(np.load(a.path / f"keys/L{layer:03d}.npy"), np.load(b.path / f"keys/L{layer:03d}.npy"))
     assert a.tokens.equals(b.tokens)
+
+
+def _lengths_of(partial: Path) -> list[int]:
+    """Token counts per sequence of the build in ``partial`` (the corpus tokenised as the build did)."""
+    from qkatlas.capture.loader import load_model
+    from qkatlas.capture.prepare import prepare
+    from qkatlas.corpus import load_corpus
+
+    loaded = load_model("demo:minilm")
+    prepared = prepare(loaded, load_corpus("demo:wiki", max_sequences=60), 512)
+    return prepared.sequences["n_tokens"].tolist()

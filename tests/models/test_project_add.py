@@ -13,7 +13,7 @@ from qkatlas.atlas.reader import Atlas, read_manifest
 from qkatlas.atlas.writer import AtlasWriter
 from qkatlas.errors import AtlasFormatError, InputError
 from qkatlas.atlas import transaction as add_module
-from qkatlas.project import methods
+from qkatlas.layout import methods
 from qkatlas.pipeline.add import add as add_sequences
 from qkatlas.layout.place import K_PLACE
 
@@ -71,7 +71,7 @@ def test_new_points_near_their_nearest_fitted_points(before, after):
     n, N = before.n_tokens, after.n_tokens
     layer, head = 1, 1
     q, k = after.normalized(layer, head)
-    unit = methods.unit_rows(np.concatenate([q, k]))
+    unit = methods.base.unit_rows(np.concatenate([q, k]))
     fitted = np.concatenate([unit[:n], unit[N : N + n]])
     rows = np.concatenate([np.arange(n, N), N + np.arange(n, N)])
     for m in ("tsne", "umap"):
@@ -120,7 +120,7 @@ def test_interrupted_swap_never_reads_complete_and_resumes(tmp_path_factory, bef
     assert done.n_tokens == after.n_tokens and len(done.manifest["added"]) == 1
     for m, d in done.layouts:
         np.testing.assert_array_equal(done.coords(1, 2, m, d), after.coords(1, 2, m, d))
-    assert not add_module.staging_dir(path).exists()
+    assert not paths.staging_dir(path).exists()
 
 
 def test_bad_input(tmp_path_factory, tmp_path, before):

@@ -2,7 +2,7 @@
 
 Why a tiny random BERT next to the MiniLM demo: layouts of all 72 MiniLM heads take minutes,
 while a 2-layer x 4-head model, built locally with the MiniLM tokenizer and captured through
-the same code path (``runner.build`` on a ``save_pretrained`` folder), gives 8 heads in seconds.
+the same code path (``capture.run.capture`` on a ``save_pretrained`` folder), gives 8 heads in seconds.
 """
 
 from __future__ import annotations

@@ -2,13 +2,14 @@
 and loudly (InputError) only when nothing can be used, and patch features are exact on an
 image whose answer we know."""
 
+import hashlib
 import os
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from qkatlas.corpus.images import ImageCorpus, demo_images, load_image_folder, patch_features
+from qkatlas.corpus.images import ImageCorpus, ImageItem, demo_images, load_image_folder, patch_features
 from qkatlas.errors import InputError
 
 
@@ -24,6 +25,23 @@ def test_demo_images_is_deterministic(demo):
         assert np.array_equal(np.asarray(a.image), np.asarray(b.image)), a.name
     other = {i.name: np.asarray(i.image) for i in demo_images(seed=1).items}
     assert not np.array_equal(other["noise_rgb"], np.asarray(next(i for i in demo.items if i.name == "noise_rgb").image))
+
+
+# sha256 over (name, pixels) of the synthetic demo images, pinned before they became lazy:
+# atlases store a hash of the pixels they saw, so the demo must keep giving the same images.
+SYNTHETIC_SHA256 = {
+    0: "c9e14850330d26b3995e33db6af141fa5026a188d6331e5abb5762aa3b49df00",
+    1: "4d379d47d8bdc2741042b267c12171a0e99574cc97d365eb4416c2c5956c5e88",
+}
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_demo_synthetic_images_are_pinned(seed):
+    h = hashlib.sha256()
+    for item in demo_images(seed=seed).items:
+        if item.source == "synthetic":
+            h.update(item.name.encode() + b"\0" + np.asarray(item.image).tobytes())
+    assert h.hexdigest() == SYNTHETIC_SHA256[seed]
 
 
 def test_demo_images_contents(demo):
@@ -125,3 +143,82 @@ def test_patch_features_uses_whole_patches_in_row_major_order():
     assert f["thumbnails"].shape == (6, 14, 14, 3)  # 2 rows x 3 cols; remainders ignored
     assert f["patch_row"].tolist() == [0, 0, 0, 1, 1, 1] and f["patch_col"].tolist() == [0, 1, 2, 0, 1, 2]
     assert np.array_equal(f["thumbnails"][4], img[14:28, 14:28])
+
+
+# --------------------------------------------------------------------------- lazy items
+
+
+def test_folder_items_hold_paths_and_decode_on_access(image_folder):
+    corpus = load_image_folder(image_folder)
+    item = corpus.items[0]
+    assert item.path == image_folder / "b_photo.png" and item.size == (30, 20)
+    assert item._image is None and item._loader is None  # no pixels kept
+    first = np.asarray(item.image)
+    # decoded from the file at each access: a change on disk shows (nothing was cached)
+    Image.fromarray(np.zeros((20, 30, 3), np.uint8)).save(image_folder / "b_photo.png")
+    assert first.any() and not np.asarray(item.image).any()
+    (image_folder / "b_photo.png").unlink()
+    with pytest.raises(InputError) as info:
+        item.image
+    assert str(image_folder / "b_photo.png") in str(info.value) and "\n" not in str(info.value)
+
+
+def test_header_checked_at_listing_pixels_at_decode(tmp_path):
+    pixels = np.random.default_rng(1).integers(0, 256, (64, 64, 3), dtype=np.uint8)
+    Image.fromarray(pixels).save(tmp_path / "good.png")
+    data = (tmp_path / "good.png").read_bytes()
+    (tmp_path / "truncated.png").write_bytes(data[: len(data) // 2])  # header fine, pixel data cut
+    (tmp_path / "garbage.png").write_bytes(b"\x89PNG not really")  # header unreadable
+    corpus = load_image_folder(tmp_path)
+    assert [i.name for i in corpus.items] == ["good.png", "truncated.png"]
+    assert [p for p, _ in corpus.skipped] == [str(tmp_path / "garbage.png")]
+    assert np.array_equal(np.asarray(corpus.items[0].image), pixels)
+    with pytest.raises(InputError) as info:
+        corpus.items[1].image
+    msg = str(info.value)
+    assert msg.startswith(f"image {tmp_path / 'truncated.png'}: cannot be decoded (") and "\n" not in msg
+
+
+def test_listing_stops_at_max_images(tmp_path, monkeypatch):
+    from qkatlas.corpus import images
+
+    for i in range(20):
+        Image.fromarray(np.full((8, 8, 3), i, np.uint8)).save(tmp_path / f"img{i:02d}.png")
+    probed = []
+    real = images._probe_image
+    monkeypatch.setattr(images, "_probe_image", lambda p: probed.append(p.name) or real(p))
+    decoded = []
+    real_read = images._read_image
+    monkeypatch.setattr(images, "_read_image", lambda p: decoded.append(p.name) or real_read(p))
+    corpus = load_image_folder(tmp_path, max_images=3)
+    assert [i.name for i in corpus.items] == probed == ["img00.png", "img01.png", "img02.png"]
+    assert decoded == []  # listing decodes nothing
+    assert np.asarray(corpus.items[2].image)[0, 0].tolist() == [2, 2, 2] and decoded == ["img02.png"]
+
+
+def test_demo_synthetic_images_are_drawn_on_access():
+    items = {i.name: i for i in demo_images(seed=0).items}
+    grating = items["grating_f4_a45"]
+    assert grating._loader is not None and grating._image is None and grating.size == (224, 224)
+    assert grating.image is not grating.image  # drawn anew each time ...
+    assert np.array_equal(np.asarray(grating.image), np.asarray(grating.image))  # ... identically
+
+
+def test_image_item_forms():
+    img = Image.new("RGB", (5, 4), (1, 2, 3))
+    item = ImageItem(name="x", source="memory", image=img)
+    assert item.image is img and item.size == (5, 4) and "in memory" in repr(item)
+    assert ImageItem("y", "gen", loader=lambda: img).image is img
+    with pytest.raises(ValueError):
+        ImageItem("z", "none")
+    with pytest.raises(ValueError):
+        ImageItem("z", "both", image=img, loader=lambda: img)
+
+
+def test_load_corpus_images(image_folder):
+    from qkatlas.corpus import load_corpus
+
+    corpus = load_corpus(image_folder, max_sequences=1)
+    assert isinstance(corpus, ImageCorpus) and [i.name for i in corpus.items] == ["b_photo.png"]
+    demo = load_corpus("demo:images", max_sequences=5)
+    assert len(demo.items) == 5 and demo.name == "demo:images"
