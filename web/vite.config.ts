@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 export default defineConfig({
   base: './',
   build: {
-    outDir: resolve(__dirname, '../qkatlas/web/dist'),
+    outDir: resolve(import.meta.dirname, '../qkatlas/web/dist'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RAMPS, extent, hexToRgb, hsvToRgb, rampColor, rampTable, scale01 } from '../src/colors';
-import { legendFor, tokenColors } from '../src/coloring';
-import { TokenTable } from '../src/tokens';
+import { RAMPS, extent, hexToRgb, hsvToRgb, rampColor, rampTable, scale01 } from '../src/render/colors';
+import { legendFor, tokenColors } from '../src/render/coloring';
+import { decodeTokens } from '../src/api/decode';
+import { TokenTable } from '../src/data/tokens';
 
 describe('colour ramps', () => {
   it('hits the end stops and interpolates between them', () => {
@@ -37,7 +38,7 @@ describe('colour ramps', () => {
 
 function table(): TokenTable {
   const n = 4;
-  return new TokenTable({
+  return new TokenTable(decodeTokens({
     meta: {
       n,
       columns: [
@@ -57,7 +58,7 @@ function table(): TokenTable {
       is_special: { data: new Uint8Array([1, 0, 0, 1]), shape: [n] },
       is_punct: { data: new Uint8Array([0, 0, 1, 0]), shape: [n] },
     },
-  });
+  }));
 }
 
 describe('point colours per mode', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CELL, PITCH, cellAt, fitBox, gridSlots, localPositions, project, unproject } from '../src/grid';
-import { placeLabels, renormalize, topWeights } from '../src/labels';
+import { CELL, PITCH, cellAt, fitBox, gridSlots, localPositions, project, unproject } from '../src/render/grid';
+import { renormalize, topWeights } from '../src/data/attention';
+import { placeLabels } from '../src/render/labels';
 
 describe('matrix grid', () => {
   it('places any number of layers and heads, in any order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, decodeState, encodeState, stateFromHash } from '../src/urlstate';
+import { DEFAULT_STATE, decodeState, encodeState, stateFromHash } from '../src/state/urlstate';
 
 describe('URL state', () => {
   it('round-trips a shared view', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QMAX, dequantize, encodeMessage, parseMessage, quantize } from '../src/wire';
+import { QMAX, dequantize, encodeMessage, parseMessage, quantize } from '../src/api/wire';
 
 describe('QKB1 messages', () => {
   it('round-trips typed arrays and meta', () => {

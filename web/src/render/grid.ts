@@ -137,3 +137,49 @@ export function positions3d(q: Uint16Array, first: number, count: number, bounds
   }
   return out;
 }
+
+/** The matrix: every head's slot, and where each head sits (slotOf[head index] = slot). */
+export interface MatrixGrid {
+  slots: Slot[];
+  slotOf: Int32Array;
+  nCols: number;
+  nRows: number;
+}
+
+/** Rows of `nHeads` cells (one row per model layer unless `order` sorts the heads). */
+export function makeGrid(nLayers: number, nHeads: number, order?: number[]): MatrixGrid {
+  const total = nLayers * nHeads;
+  const nCols = nHeads;
+  const slots = gridSlots(nLayers, nHeads, order, nCols);
+  const slotOf = new Int32Array(total);
+  slots.forEach((s, i) => (slotOf[s.index] = i));
+  return { slots, slotOf, nCols, nRows: Math.ceil(total / nCols) };
+}
+
+/** The slot of head `index`. */
+export function slotOfHead(grid: MatrixGrid, index: number): Slot {
+  return grid.slots[grid.slotOf[index]];
+}
+
+/** View state that shows the whole matrix in a screen of width x height. */
+export function fitMatrix(grid: MatrixGrid, width: number, height: number): OrthoViewState {
+  const [gw, gh] = gridSize(grid.nRows, grid.nCols);
+  return fitBox(-0.35, -0.3, gw + 0.35, gh + 0.3, width, height, 0.96);
+}
+
+/** View state that fills the screen with head `index`'s cell. */
+export function fitCell(grid: MatrixGrid, index: number, width: number, height: number): OrthoViewState {
+  const s = slotOfHead(grid, index);
+  return fitBox(s.x, s.y, CELL, CELL, width, height, 0.92);
+}
+
+/** The head `dRow` rows and `dCol` columns from head `index` in display order (wrapping rows), or -1. */
+export function stepHead(grid: MatrixGrid, index: number, dRow: number, dCol: number): number {
+  const cur = grid.slotOf[index];
+  let row = Math.floor(cur / grid.nCols) + dRow, col = (cur % grid.nCols) + dCol;
+  if (col < 0) { col = grid.nCols - 1; row--; }
+  if (col >= grid.nCols) { col = 0; row++; }
+  const i = row * grid.nCols + col;
+  if (row < 0 || i >= grid.slots.length) return -1;
+  return grid.slots[i].index;
+}

@@ -3,7 +3,7 @@
 import {
   CATEGORICAL, RAMPS, ROLE_COLORS, MISSING, categorical, extent, hsvToRgb, rampTable, scale01, type RGB,
 } from './colors';
-import type { TokenTable } from './tokens';
+import type { TokenTable } from '../data/tokens';
 
 export interface ColorMode {
   id: string;
@@ -155,6 +155,18 @@ export function normColors(norms: Uint8Array, out: Uint8Array, offset: number): 
     const tab = i < m ? q : k;
     const j = norms[i] * 3, o = (offset + i) * 4;
     out[o] = tab[j]; out[o + 1] = tab[j + 1]; out[o + 2] = tab[j + 2]; out[o + 3] = POINT_ALPHA;
+  }
+}
+
+/** Fade the points of tokens that do not match the search (alpha), restore those that do. */
+export function dimUnmatched(colors: Uint8Array, nHeads: number, P: number, mask: Uint8Array | null, rows: Uint32Array | null): void {
+  if (!mask) return;
+  const m = P / 2;
+  for (let h = 0; h < nHeads; h++) {
+    for (let i = 0; i < P; i++) {
+      const r = rows ? rows[i % m] : i % m;
+      colors[(h * P + i) * 4 + 3] = mask[r] ? 255 : 22;
+    }
   }
 }
 

@@ -1,34 +1,43 @@
 // Image view: the image as the model saw it, with the attention of one chosen patch over every
 // patch as an overlay, and an arrow to the most attended patch. Click a patch to choose it.
-import type { App } from './app';
-import { getMessage, qs } from './api';
-import { RAMPS, rampColor, rgbToCss } from './colors';
+// Drawn as DOM over the stage; the head view stays mounted underneath.
+import { RAMPS, rampColor, rgbToCss } from '../render/colors';
+import { focusIndex, headOf, selectionOf, type AppModel, type Changed } from '../state/store';
+import { button, el } from '../ui/dom';
+import { anyChanged, type OverlayContext, type View } from './view';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, any> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else if (k === 'style') e.style.cssText = v;
-    else if (k.startsWith('on')) (e as any)[k] = v;
-    else e.setAttribute(k, String(v));
+export class ImageView implements View {
+  private images = new Map<number, HTMLImageElement | ImageBitmap>();
+  private weights: Float32Array | null = null;
+  private key = '';
+  private seq = 0;
+  private query = -1; // row of the query token
+  private error = '';
+  private mounted = false;
+  private openId = 0;
+
+  constructor(private ctx: OverlayContext) {}
+
+  mount(): void {
+    this.mounted = true;
+    void this.open();
   }
-  e.append(...kids);
-  return e;
-}
 
-export class ImageView {
-  images = new Map<string, HTMLImageElement>();
-  weights: Float32Array | null = null;
-  key = '';
-  seq = 0;
-  query = -1; // row of the query token
-  error = '';
+  unmount(): void {
+    this.mounted = false;
+    this.ctx.root.style.display = 'none';
+    this.ctx.root.replaceChildren();
+    this.ctx.debug.image = null;
+  }
 
-  constructor(private app: App, private root: HTMLElement) {}
+  update(changed: Changed<AppModel>): void {
+    if (anyChanged(changed, 'layer', 'head', 'token', 'role', 'info')) void this.open();
+    else if (changed.has('theme')) this.draw();
+  }
 
   /** Patch grid (rows, cols) of sequence `seq` from the token table. */
-  grid(seq: number): [number, number] {
-    const app = this.app, tok = app.tokens!, start = app.seqs!.start[seq], n = app.seqs!.n_tokens[seq];
+  private grid(seq: number): [number, number] {
+    const s = this.ctx.store.get(), tok = s.tokens!, start = s.seqs!.start[seq], n = s.seqs!.n_tokens[seq];
     let r = 0, c = 0;
     for (let j = 0; j < n; j++) {
       r = Math.max(r, tok.num('patch_row', start + j));
@@ -37,43 +46,43 @@ export class ImageView {
     return [r + 1, c + 1];
   }
 
-  rowOfPatch(seq: number, pr: number, pc: number): number {
-    const app = this.app, tok = app.tokens!, start = app.seqs!.start[seq], n = app.seqs!.n_tokens[seq];
+  private rowOfPatch(seq: number, pr: number, pc: number): number {
+    const s = this.ctx.store.get(), tok = s.tokens!, start = s.seqs!.start[seq], n = s.seqs!.n_tokens[seq];
     for (let j = 0; j < n; j++) if (tok.num('patch_row', start + j) === pr && tok.num('patch_col', start + j) === pc) return start + j;
     return -1;
   }
 
-  async image(seq: number): Promise<HTMLImageElement> {
-    const app = this.app, url = `/api/atlas/${encodeURIComponent(app.info!.id)}/image/${seq}`;
-    let img = this.images.get(url);
+  private async image(seq: number): Promise<HTMLImageElement | ImageBitmap> {
+    let img = this.images.get(seq);
     if (!img) {
-      img = new Image();
-      img.src = url;
-      await img.decode();
-      this.images.set(url, img);
+      img = await this.ctx.source.image(seq);
+      this.images.set(seq, img);
     }
     return img;
   }
 
+  /** Load the chosen patch's attention in the head on show and the image, then draw. */
   async open(): Promise<void> {
-    const app = this.app, info = app.info;
-    if (!info || !info.images) return;
-    const sel = app.selection;
-    this.root.style.display = 'block';
+    const s = this.ctx.store.get(), info = s.info;
+    if (!info || !info.images || !s.tokens || !this.mounted) return;
+    const sel = selectionOf(s);
+    const id = ++this.openId;
+    this.ctx.root.style.display = 'block';
     this.seq = sel ? sel.seq : Math.min(this.seq, info.n_sequences - 1);
     const [gr, gc] = this.grid(this.seq);
     if (sel && sel.seq === this.seq) this.query = sel.row;
     else this.query = this.rowOfPatch(this.seq, Math.floor(gr / 2), Math.floor(gc / 2));
-    const index = app.focusIndex();
-    const layer = Math.floor(index / info.n_heads), head = index % info.n_heads;
+    const [layer, head] = headOf(focusIndex(s), info.n_heads);
     const key = `${info.id}/${layer}/${head}/${this.query}`;
     if (key !== this.key) {
       try {
-        const msg = await getMessage(`/api/atlas/${encodeURIComponent(info.id)}/attention${qs({ layer, head, token: this.query, role: 'query' })}`);
-        this.weights = msg.arrays.attention.data as Float32Array;
+        const a = await this.ctx.source.tokenAttention(layer, head, this.query, 'query');
+        if (id !== this.openId) return;
+        this.weights = a.weights;
         this.key = key;
         this.error = '';
       } catch (e) {
+        if (id !== this.openId) return;
         this.weights = null;
         this.error = (e as Error).message;
       }
@@ -83,20 +92,19 @@ export class ImageView {
     } catch {
       this.error = `could not load image ${this.seq}`;
     }
-    if (app.state.view === 'image') this.draw();
+    if (id === this.openId) this.draw();
   }
 
   draw(): void {
-    const app = this.app, info = app.info, tok = app.tokens;
-    if (!info || !tok || app.state.view !== 'image') return;
-    const seq = this.seq, start = app.seqs!.start[seq], n = app.seqs!.n_tokens[seq];
-    const url = `/api/atlas/${encodeURIComponent(info.id)}/image/${seq}`;
-    const img = this.images.get(url);
-    const index = app.focusIndex();
-    const layer = Math.floor(index / info.n_heads), head = index % info.n_heads;
+    const s = this.ctx.store.get(), info = s.info, tok = s.tokens;
+    const { actions } = this.ctx;
+    if (!info || !tok || !this.mounted) return;
+    const seq = this.seq, start = s.seqs!.start[seq], n = s.seqs!.n_tokens[seq];
+    const img = this.images.get(seq);
+    const [layer, head] = headOf(focusIndex(s), info.n_heads);
     const [gr, gc] = this.grid(seq);
     const S = 448;
-    const canvas = el('canvas', { width: S, height: S, id: 'image-canvas', class: 'click' }) as HTMLCanvasElement;
+    const canvas = el('canvas', { width: S, height: S, id: 'image-canvas', class: 'click' });
     const g = canvas.getContext('2d')!;
     if (img) g.drawImage(img, 0, 0, S, S);
     const pw = S / gc, ph = S / gr;
@@ -151,34 +159,34 @@ export class ImageView {
       const r = canvas.getBoundingClientRect();
       const c = Math.floor(((e.clientX - r.left) / r.width) * gc), rr = Math.floor(((e.clientY - r.top) / r.height) * gr);
       const row = this.rowOfPatch(seq, rr, c);
-      if (row >= 0) app.selectToken(row, 'query');
+      if (row >= 0) void actions.selectToken(row, 'query');
     };
-    const nb = (t: string, title: string, fn: () => void, id?: string) => el('button', { title, onclick: fn, ...(id ? { id } : {}) }, t);
+    const nb = button;
     const changeImage = (d: number) => {
-      const s = (seq + d + info.n_sequences) % info.n_sequences;
-      this.seq = s;
-      const [r2, c2] = this.grid(s);
-      const row = this.rowOfPatch(s, Math.floor(r2 / 2), Math.floor(c2 / 2));
-      if (row >= 0) app.selectToken(row, 'query');
+      const next = (seq + d + info.n_sequences) % info.n_sequences;
+      this.seq = next;
+      const [r2, c2] = this.grid(next);
+      const row = this.rowOfPatch(next, Math.floor(r2 / 2), Math.floor(c2 / 2));
+      if (row >= 0) void actions.selectToken(row, 'query');
     };
     const header = el('div', { class: 'head' },
-      el('button', { id: 'close-overlay', onclick: () => app.closeOverlay(true), title: 'back (Esc)' }, '\u2190 back'),
+      el('button', { id: 'close-overlay', onclick: () => actions.closeOverlay(), title: 'back (Esc)' }, '\u2190 back'),
       el('span', { class: 'title' }, `Image ${seq} \u00b7 layer ${layer} head ${head}`),
-      nb('\u25c0', 'previous head', () => app.step(0, -1)), nb('\u25b6', 'next head', () => app.step(0, 1)),
-      nb('\u25b2', 'previous layer', () => app.step(-1, 0)), nb('\u25bc', 'next layer', () => app.step(1, 0)),
+      nb('\u25c0', 'previous head', () => actions.step(0, -1)), nb('\u25b6', 'next head', () => actions.step(0, 1)),
+      nb('\u25b2', 'previous layer', () => actions.step(-1, 0)), nb('\u25bc', 'next layer', () => actions.step(1, 0)),
       el('span', { class: 'muted' }, '| image'), nb('\u25c0', 'previous image', () => changeImage(-1), 'prev-image'), nb('\u25b6', 'next image', () => changeImage(1), 'next-image'),
-      nb('[CLS] as query', 'show the attention of the [CLS] token', () => app.selectToken(start, 'query'), 'cls-query'),
+      nb('[CLS] as query', 'show the attention of the [CLS] token', () => void actions.selectToken(start, 'query'), 'cls-query'),
     );
-    const name = app.seqs!.text[seq] ?? '';
+    const name = s.seqs!.text[seq] ?? '';
     const desc = el('div', { class: 'text' });
     if (this.error) desc.append(this.error);
     else if (w && target) {
       const qName = qIsPatch ? `patch r${qr}c${qc}` : '[CLS]';
       desc.append(`${name}: query ${qName} \u2192 most attended patch r${target[0]}c${target[1]} (${(bestW * 100).toFixed(1)}%); [CLS] receives ${(cls * 100).toFixed(1)}%. Click a patch to choose it.`);
     }
-    this.root.replaceChildren(header, desc, el('div', { class: 'panes' }, el('div', { class: 'pane' }, canvas)));
-    this.root.style.display = 'block';
-    app.dbg.image = {
+    this.ctx.root.replaceChildren(header, desc, el('div', { class: 'panes' }, el('div', { class: 'pane' }, canvas)));
+    this.ctx.root.style.display = 'block';
+    this.ctx.debug.image = {
       seq, query: qIsPatch ? [qr, qc] : 'CLS', target, weight: bestW, cls, grid: [gr, gc], drawn: !!img && !!w,
     };
   }

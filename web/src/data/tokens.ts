@@ -1,21 +1,23 @@
-// The token table (columnar, from /tokens) and the sequences (from /sequences).
-import type { Message, TypedArray } from './wire';
+// The token table (columnar, from a data source's tokens()) and the sequences (from sequences()).
+import type { TokenData } from '../api/source';
+import type { ColumnKind, SequencesTable } from '../api/types';
+import type { TypedArray } from '../api/wire';
 
 export class TokenTable {
   readonly n: number;
   readonly columns: Record<string, TypedArray>;
-  readonly kinds: Record<string, string>;
+  readonly kinds: Record<string, ColumnKind>;
   readonly strings: Record<string, string[]>;
 
-  constructor(msg: Message) {
-    this.n = msg.meta.n;
+  constructor(data: TokenData) {
+    this.n = data.n;
     this.columns = {};
     this.kinds = {};
-    for (const c of msg.meta.columns) {
-      this.columns[c.name] = msg.arrays[c.name].data;
+    for (const c of data.columns) {
+      this.columns[c.name] = c.data;
       this.kinds[c.name] = c.kind;
     }
-    this.strings = msg.meta.strings ?? {};
+    this.strings = data.strings ?? {};
   }
 
   has(name: string): boolean {
@@ -65,9 +67,15 @@ export interface Sequences {
   text: string[];
 }
 
-export function sequencesFrom(json: any): Sequences {
-  const d = json.data;
-  return { n: json.n, start: d.start, n_tokens: d.n_tokens, text: (d.text ?? d.source ?? []).map((t: any) => String(t ?? '')) };
+export function sequencesFrom(table: SequencesTable): Sequences {
+  const d = table.data;
+  const texts = d.text ?? d.source ?? [];
+  return {
+    n: table.n,
+    start: d.start.map(Number),
+    n_tokens: d.n_tokens.map(Number),
+    text: Array.from({ length: table.n }, (_, i) => String(texts[i] ?? '')),
+  };
 }
 
 /** Display form of a token: visible whitespace, limited length. */

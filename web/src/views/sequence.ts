@@ -1,103 +1,119 @@
 // Sequence view: bipartite attention lines of one sequence (queries left, keys right), the
 // head's attention heatmap by position, and the corpus-average heatmap (qkatlas.analysis).
-import type { App } from './app';
-import { getMessage, qs } from './api';
-import { RAMPS, rampColor, rgbToCss } from './colors';
-import { renormalize } from './labels';
-import { showToken } from './tokens';
+// Drawn as DOM over the stage; the head view stays mounted underneath.
+import { renormalize } from '../data/attention';
+import { showToken } from '../data/tokens';
+import { RAMPS, rampColor, rgbToCss } from '../render/colors';
+import { themeColors } from '../render/theme';
+import { focusIndex, headOf, selectionOf, type AppModel, type Changed, type Selection } from '../state/store';
+import { button, el } from '../ui/dom';
+import { anyChanged, type OverlayContext, type View } from './view';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, any> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else if (k === 'style') e.style.cssText = v;
-    else if (k.startsWith('on')) (e as any)[k] = v;
-    else e.setAttribute(k, String(v));
+export class SequenceView implements View {
+  private att: Float32Array | null = null;
+  private key = '';
+  private agg: { data: Float32Array; P: number } | null = null;
+  private aggKey = '';
+  private aggError = '';
+  private hover = -1;
+  private mounted = false;
+  private openId = 0;
+
+  constructor(private ctx: OverlayContext) {}
+
+  mount(): void {
+    this.mounted = true;
+    void this.open();
   }
-  e.append(...kids);
-  return e;
-}
 
-export class SequenceView {
-  att: Float32Array | null = null;
-  key = '';
-  agg: { data: Float32Array; P: number } | null = null;
-  aggKey = '';
-  aggError = '';
-  hover = -1;
+  unmount(): void {
+    this.mounted = false;
+    this.ctx.root.style.display = 'none';
+    this.ctx.root.replaceChildren();
+    this.ctx.debug.sequence = null;
+  }
 
-  constructor(private app: App, private root: HTMLElement) {}
+  update(changed: Changed<AppModel>): void {
+    if (anyChanged(changed, 'layer', 'head', 'token', 'role', 'weighted', 'info')) void this.open();
+    else if (anyChanged(changed, 'theme', 'hide')) this.draw();
+  }
 
+  /** Load the sequence's attention in the head on show and the corpus average, then draw. */
   async open(): Promise<void> {
-    const app = this.app, info = app.info, sel = app.selection;
-    if (!info || !sel) return;
-    this.root.style.display = 'block';
-    const index = app.focusIndex();
-    const layer = Math.floor(index / info.n_heads), head = index % info.n_heads;
-    const base = `/api/atlas/${encodeURIComponent(info.id)}`;
+    const s = this.ctx.store.get(), info = s.info, sel = selectionOf(s);
+    if (!info || !sel || !this.mounted) return;
+    const root = this.ctx.root, source = this.ctx.source;
+    const id = ++this.openId;
+    root.style.display = 'block';
+    const [layer, head] = headOf(focusIndex(s), info.n_heads);
     const key = `${info.id}/${layer}/${head}/${sel.seq}`;
     if (this.key !== key) {
-      this.root.replaceChildren(el('div', { class: 'muted' }, 'loading attention\u2026'));
+      root.replaceChildren(el('div', { class: 'muted' }, 'loading attention\u2026'));
       try {
-        const msg = await getMessage(`${base}/attention${qs({ layer, head, seq: sel.seq })}`);
-        this.att = msg.arrays.attention.data as Float32Array;
+        const a = await source.sequenceAttention(layer, head, sel.seq);
+        if (id !== this.openId) return;
+        this.att = a.weights;
         this.key = key;
       } catch (e) {
-        this.root.replaceChildren(el('div', { class: 'muted' }, `attention unavailable: ${(e as Error).message}`));
+        if (id !== this.openId) return;
+        root.replaceChildren(el('div', { class: 'muted' }, `attention unavailable: ${(e as Error).message}`));
         return;
       }
     }
-    const aggKey = `${info.id}/${layer}/${head}/${app.state.weighted}`;
+    const weighted = s.weighted;
+    const aggKey = `${info.id}/${layer}/${head}/${weighted}`;
     if (this.aggKey !== aggKey) {
       try {
-        const msg = await getMessage(`${base}/aggregate${qs({ layer, head, weighted: app.state.weighted })}`);
-        this.agg = { data: msg.arrays.attention.data as Float32Array, P: msg.arrays.attention.shape[0] };
+        const a = await source.aggregate(layer, head, weighted);
+        if (id !== this.openId) return;
+        this.agg = { data: a.weights, P: a.positions };
         this.aggError = '';
       } catch (e) {
+        if (id !== this.openId) return;
         this.agg = null;
         this.aggError = (e as Error).message;
       }
       this.aggKey = aggKey;
     }
-    if (app.state.view !== 'sequence') return;
-    this.draw();
+    if (id === this.openId) this.draw();
   }
 
-  hiddenMask(): boolean[] {
-    const app = this.app, sel = app.selection!, tok = app.tokens!;
-    return Array.from({ length: sel.n }, (_, j) => app.state.hide && (j === 0 || tok.isSpecial(sel.start + j)));
+  private hiddenMask(sel: Selection): boolean[] {
+    const s = this.ctx.store.get(), tok = s.tokens!;
+    return Array.from({ length: sel.n }, (_, j) => s.hide && (j === 0 || tok.isSpecial(sel.start + j)));
   }
 
   draw(): void {
-    const app = this.app, info = app.info, sel = app.selection, tok = app.tokens;
-    if (!info || !sel || !tok || !this.att || app.state.view !== 'sequence') return;
+    const s = this.ctx.store.get(), info = s.info, sel = selectionOf(s), tok = s.tokens;
+    const { actions, store } = this.ctx;
+    if (!info || !sel || !tok || !this.att || !this.mounted) return;
+    if (this.key !== `${info.id}/${headOf(focusIndex(s), info.n_heads).join('/')}/${sel.seq}`) return; // stale: open() is loading
     const n = sel.n;
-    const index = app.focusIndex();
-    const layer = Math.floor(index / info.n_heads), head = index % info.n_heads;
-    const hidden = this.hiddenMask();
-    const att = app.state.hide ? renormalize(this.att, n, hidden) : this.att;
-    const light = app.state.theme === 'light';
-    const textColor = light ? '#1d2024' : '#e3e6ea', muted = light ? '#666d76' : '#8c96a3';
-    const accent = light ? [10, 111, 194] : [79, 179, 255];
-    const hideBox = el('input', { type: 'checkbox', id: 'hide-special' }) as HTMLInputElement;
-    hideBox.checked = app.state.hide;
-    hideBox.onchange = () => { app.state.hide = hideBox.checked; app.pushState(); this.draw(); };
-    const wBox = el('input', { type: 'checkbox', id: 'weighted' }) as HTMLInputElement;
-    wBox.checked = app.state.weighted;
-    wBox.onchange = () => { app.state.weighted = wBox.checked; app.pushState(); this.open(); };
-    const nb = (t: string, title: string, fn: () => void) => el('button', { title, onclick: fn }, t);
+    const [layer, head] = headOf(focusIndex(s), info.n_heads);
+    const hidden = this.hiddenMask(sel);
+    const att = s.hide ? renormalize(this.att, n, hidden) : this.att;
+    const th = themeColors(s.theme);
+    const textColor = th.textCss, muted = th.mutedCss;
+    const accent = th.accent;
+    const hideBox = el('input', { type: 'checkbox', id: 'hide-special' });
+    hideBox.checked = s.hide;
+    hideBox.onchange = () => store.set({ hide: hideBox.checked });
+    const wBox = el('input', { type: 'checkbox', id: 'weighted' });
+    wBox.checked = s.weighted;
+    wBox.onchange = () => store.set({ weighted: wBox.checked });
+    const nb = (t: string, title: string, fn: () => void) => button(t, title, fn);
     const header = el('div', { class: 'head' },
-      el('button', { id: 'close-overlay', onclick: () => app.closeOverlay(true), title: 'back (Esc)' }, '\u2190 back'),
+      el('button', { id: 'close-overlay', onclick: () => actions.closeOverlay(), title: 'back (Esc)' }, '\u2190 back'),
       el('span', { class: 'title' }, `Sequence ${sel.seq} \u00b7 layer ${layer} head ${head}`),
-      nb('\u25c0', 'previous head', () => app.step(0, -1)), nb('\u25b6', 'next head', () => app.step(0, 1)),
-      nb('\u25b2', 'previous layer', () => app.step(-1, 0)), nb('\u25bc', 'next layer', () => app.step(1, 0)),
+      nb('\u25c0', 'previous head', () => actions.step(0, -1)), nb('\u25b6', 'next head', () => actions.step(0, 1)),
+      nb('\u25b2', 'previous layer', () => actions.step(-1, 0)), nb('\u25bc', 'next layer', () => actions.step(1, 0)),
       el('label', { class: 'muted', title: 'drop attention to [CLS]/[SEP]/BOS and the first token, renormalise the rest' }, hideBox, ' hide [CLS]/[SEP]/first token (renormalise)'),
     );
-    const text = el('div', { class: 'text' }, app.seqs!.text[sel.seq] ?? '');
+    const text = el('div', { class: 'text' }, s.seqs!.text[sel.seq] ?? '');
     // bipartite
     const rowH = 17, W = 430, top = 24;
     const H = top + n * rowH + 8;
-    const bip = el('canvas', { width: W, height: H, id: 'bipartite' }) as HTMLCanvasElement;
+    const bip = el('canvas', { width: W, height: H, id: 'bipartite' });
     const g = bip.getContext('2d')!;
     g.font = '12px system-ui, Helvetica, Arial, sans-serif';
     const xl = 150, xr = W - 150;
@@ -148,12 +164,12 @@ export class SequenceView {
     bip.onclick = (e) => {
       const r = bip.getBoundingClientRect();
       const x = e.clientX - r.left, i = Math.floor((e.clientY - r.top - top) / rowH);
-      if (i >= 0 && i < n) app.selectToken(sel.start + i, x < W / 2 ? 'query' : 'key');
+      if (i >= 0 && i < n) void actions.selectToken(sel.start + i, x < W / 2 ? 'query' : 'key');
     };
     // heatmap of this head
     const heat = this.heatmap(att, n, n, hidden, sel.role === 'query' ? sel.row - sel.start : -1, (i) => showToken(tok.token(sel.start + i), 10), 'heatmap');
     // aggregate
-    const aggPane = el('div', { class: 'pane', id: 'aggregate-pane' }, el('h4', {}, `corpus average by position${app.state.weighted ? ' (value-weighted)' : ''}`));
+    const aggPane = el('div', { class: 'pane', id: 'aggregate-pane' }, el('h4', {}, `corpus average by position${s.weighted ? ' (value-weighted)' : ''}`));
     aggPane.append(el('label', { class: 'muted', style: 'display:block;margin-bottom:4px' }, wBox, ' value-weighted'));
     if (this.agg) {
       aggPane.append(this.heatmap(this.agg.data, this.agg.P, this.agg.P, null, -1, (i) => String(i), 'aggregate'));
@@ -168,17 +184,17 @@ export class SequenceView {
         el('div', { style: 'height:12px' }),
         aggPane),
     );
-    this.root.replaceChildren(header, text, panes);
-    this.root.style.display = 'block';
-    app.dbg.sequence = { seq: sel.seq, n, layer, head, lines: drawn, hidden: hidden.filter(Boolean).length, aggregate: this.agg ? 'ok' : `unavailable: ${this.aggError}`, heatmap: n };
+    this.ctx.root.replaceChildren(header, text, panes);
+    this.ctx.root.style.display = 'block';
+    this.ctx.debug.sequence = { seq: sel.seq, n, layer, head, lines: drawn, hidden: hidden.filter(Boolean).length, aggregate: this.agg ? 'ok' : `unavailable: ${this.aggError}`, heatmap: n };
   }
 
-  heatmap(a: Float32Array, rows: number, cols: number, hidden: boolean[] | null, mark: number, label: (i: number) => string, id: string): HTMLCanvasElement {
-    const light = this.app.state.theme === 'light';
+  private heatmap(a: Float32Array, rows: number, cols: number, hidden: boolean[] | null, mark: number, label: (i: number) => string, id: string): HTMLCanvasElement {
+    const light = this.ctx.store.get().theme === 'light';
     const cell = Math.max(2, Math.min(14, Math.floor(300 / Math.max(rows, cols))));
     const showLabels = rows <= 48 && cell >= 7;
     const lw = showLabels ? 64 : 4;
-    const c = el('canvas', { width: lw + cols * cell + 4, height: lw + rows * cell + 4, id }) as HTMLCanvasElement;
+    const c = el('canvas', { width: lw + cols * cell + 4, height: lw + rows * cell + 4, id });
     const g = c.getContext('2d')!;
     let max = 0;
     for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && a[i] > max) max = a[i];

@@ -6,7 +6,9 @@
 // draw call per model layer, on real GPUs and in software alike. Picking uses gl_VertexID as the
 // object index, so `info.index` is the point's row in the layer's data.
 import { Layer, UNIT, color, picking, project32 } from '@deck.gl/core';
+import type { Accessor, Color, DefaultProps, LayerDataSource, LayerProps, Position, Unit, UpdateParameters } from '@deck.gl/core';
 import { Model } from '@luma.gl/engine';
+import type { ShaderModule } from '@luma.gl/shadertools';
 
 const uniformBlock = /* glsl */ `\
 layout(std140) uniform qkPointsUniforms {
@@ -20,7 +22,17 @@ layout(std140) uniform qkPointsUniforms {
 } qkPoints;
 `;
 
-const pointsUniforms = {
+type PointsUniforms = {
+  radiusScale: number;
+  radiusMinPixels: number;
+  radiusMaxPixels: number;
+  lineWidthPixels: number;
+  lineColor: [number, number, number, number];
+  stroked: number;
+  radiusUnits: number;
+};
+
+const pointsUniforms: ShaderModule<PointsUniforms> = {
   name: 'qkPoints',
   vs: uniformBlock,
   fs: uniformBlock,
@@ -34,7 +46,7 @@ const pointsUniforms = {
     stroked: 'f32',
     radiusUnits: 'i32',
   },
-} as any;
+};
 
 const vs = /* glsl */ `\
 #version 300 es
@@ -82,7 +94,25 @@ void main(void) {
 }
 `;
 
-const defaultProps = {
+/** Props of PointsLayer (the subset of ScatterplotLayer's that it draws). */
+type _PointsLayerProps<DataT> = {
+  data: LayerDataSource<DataT>;
+  radiusUnits?: Unit;
+  radiusScale?: number;
+  radiusMinPixels?: number;
+  radiusMaxPixels?: number;
+  /** a ring of lineColor, lineWidthPixels wide, inside each point big enough to show it */
+  stroked?: boolean;
+  lineWidthPixels?: number;
+  lineColor?: Color;
+  getPosition?: Accessor<DataT, Position>;
+  getFillColor?: Accessor<DataT, Color>;
+  getRadius?: Accessor<DataT, number>;
+};
+
+export type PointsLayerProps<DataT = unknown> = _PointsLayerProps<DataT> & LayerProps;
+
+const defaultProps: DefaultProps<PointsLayerProps> = {
   radiusUnits: 'common',
   radiusScale: { type: 'number', min: 0, value: 1 },
   radiusMinPixels: { type: 'number', min: 0, value: 0.75 },
@@ -90,14 +120,15 @@ const defaultProps = {
   stroked: false,
   lineWidthPixels: 1,
   lineColor: { type: 'color', value: [255, 255, 255, 255] },
-  getPosition: { type: 'accessor', value: (x: any) => x.position },
+  getPosition: { type: 'accessor', value: (x: unknown) => (x as { position: Position }).position },
   getFillColor: { type: 'accessor', value: [0, 0, 0, 255] },
   getRadius: { type: 'accessor', value: 1 },
 };
 
-export class PointsLayer extends Layer<any> {
+export class PointsLayer<DataT = unknown> extends Layer<Required<_PointsLayerProps<DataT>>> {
   static layerName = 'QkPointsLayer';
-  static defaultProps = defaultProps as any;
+  static defaultProps = defaultProps;
+  declare state: { model?: Model };
 
   getShaders() {
     return super.getShaders({ vs, fs, modules: [project32, color, picking, pointsUniforms] });
@@ -108,33 +139,33 @@ export class PointsLayer extends Layer<any> {
       positions: { size: 3, type: 'float64', fp64: this.use64bitPositions(), accessor: 'getPosition' },
       colors: { size: 4, type: 'unorm8', accessor: 'getFillColor', defaultValue: [0, 0, 0, 255] },
       radii: { size: 1, accessor: 'getRadius', defaultValue: 1 },
-    } as any);
+    });
   }
 
-  updateState(params: any) {
+  updateState(params: UpdateParameters<this>) {
     super.updateState(params);
     if (params.changeFlags.extensionsChanged || !this.state.model) {
-      (this.state.model as any)?.destroy();
+      this.state.model?.destroy();
       this.state.model = this._getModel();
       this.getAttributeManager()!.invalidateAll();
     }
   }
 
   draw() {
-    const p: any = this.props;
-    const model = this.state.model as any;
+    const p = this.props;
+    const model = this.state.model;
+    if (!model) return;
     const lc = p.lineColor ?? [255, 255, 255, 255];
-    model.shaderInputs.setProps({
-      qkPoints: {
-        radiusScale: p.radiusScale,
-        radiusMinPixels: p.radiusMinPixels,
-        radiusMaxPixels: p.radiusMaxPixels,
-        lineWidthPixels: p.lineWidthPixels,
-        lineColor: [lc[0] / 255, lc[1] / 255, lc[2] / 255, (lc[3] ?? 255) / 255],
-        stroked: p.stroked ? 1 : 0,
-        radiusUnits: (UNIT as any)[p.radiusUnits],
-      },
-    });
+    const uniforms: PointsUniforms = {
+      radiusScale: p.radiusScale,
+      radiusMinPixels: p.radiusMinPixels,
+      radiusMaxPixels: p.radiusMaxPixels,
+      lineWidthPixels: p.lineWidthPixels,
+      lineColor: [lc[0] / 255, lc[1] / 255, lc[2] / 255, (lc[3] ?? 255) / 255],
+      stroked: p.stroked ? 1 : 0,
+      radiusUnits: UNIT[p.radiusUnits],
+    };
+    model.shaderInputs.setProps({ qkPoints: uniforms });
     model.setVertexCount(this.getNumInstances());
     model.draw(this.context.renderPass);
   }
@@ -143,10 +174,10 @@ export class PointsLayer extends Layer<any> {
     return new Model(this.context.device, {
       ...this.getShaders(),
       id: this.props.id,
-      bufferLayout: this.getAttributeManager()!.getBufferLayouts({ isInstanced: false } as any),
+      bufferLayout: this.getAttributeManager()!.getBufferLayouts({ isInstanced: false }),
       topology: 'point-list',
       isInstanced: false,
       vertexCount: 0,
-    } as any);
+    });
   }
 }

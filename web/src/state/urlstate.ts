@@ -1,5 +1,6 @@
 // The app state that a URL carries, so a view can be shared: "#atlas=minilm&layout=pca-2d&view=head&layer=2&head=5".
-// Pure functions: encodeState(state) -> hash, decodeState(hash) -> validated partial state.
+// Pure functions: encodeState(state) -> hash, decodeState(hash) -> validated partial state;
+// bindUrl(store) keeps the page's hash equal to the store's state.
 
 export type ViewName = 'matrix' | 'head' | 'sequence' | 'image';
 export type Role = 'query' | 'key';
@@ -94,7 +95,7 @@ export function decodeState(hash: string): Partial<AppState> {
     }
     switch (key) {
       case 'atlas': case 'layout': case 'color': case 'search': case 'tint': case 'sort':
-        (out as any)[key] = value;
+        out[key] = value;
         break;
       case 'view':
         if ((VIEWS as string[]).includes(value)) out.view = value as ViewName;
@@ -130,4 +131,47 @@ export function decodeState(hash: string): Partial<AppState> {
 /** State from a URL hash on top of the defaults. */
 export function stateFromHash(hash: string): AppState {
   return { ...DEFAULT_STATE, ...decodeState(hash) };
+}
+
+/** What bindUrl needs of a store (state/store.ts's Store is one). */
+export interface Observable<S> {
+  get(): Readonly<S>;
+  subscribe(fn: (state: Readonly<S>) => void, keys?: readonly (keyof S)[]): () => void;
+}
+
+/** Where the hash lives (the page's location, or a stand-in in tests). */
+export interface HashTarget {
+  readonly hash: string;
+  /** replace the hash without a history entry and without a hashchange event ('' = none) */
+  replace(hash: string): void;
+}
+
+export function pageHash(): HashTarget {
+  return {
+    get hash() {
+      return location.hash;
+    },
+    replace(hash: string) {
+      history.replaceState(null, '', hash || location.pathname + location.search);
+    },
+  };
+}
+
+/**
+ * Keep `target`'s hash equal to the encoded state of `store` (once per burst of changes, in a
+ * microtask). `onWrite` hears each hash. Returns the unbind function.
+ */
+export function bindUrl(store: Observable<AppState>, target: HashTarget = pageHash(), onWrite?: (hash: string) => void): () => void {
+  let queued = false;
+  const write = () => {
+    queued = false;
+    const hash = encodeState(store.get());
+    if (hash !== target.hash && !(hash === '' && target.hash === '')) target.replace(hash);
+    onWrite?.(hash);
+  };
+  return store.subscribe(() => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(write);
+  }, KEYS);
 }
