@@ -5,7 +5,7 @@ head after another: scikit-learn t-SNE (perplexity 50, 300 iterations, cosine, r
 umap-learn (cosine, random init, defaults), scikit-learn PCA; 2-D and 3-D; no alignment.
 qkatlas: ``compute_layouts`` on ALL heads (parallel workers, shared kNN, short schedules,
 alignment, fidelity and files included), one run per dimension so each has its own wall time.
-Both are fed the same normalised vectors; fidelity is the same measure (qkatlas.project.fidelity)
+Both are fed the same normalised vectors; fidelity is the same measure (qkatlas.layout.fidelity)
 on float16-rounded coordinates for both.
 
     python benchmarks/projection.py [ATLAS] [--heads-sample 2] [--dims 2,3] [--workers N]
@@ -30,7 +30,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qkatlas.atlas import store  # noqa: E402
+from qkatlas.atlas import paths  # noqa: E402
+from qkatlas.atlas.reader import Atlas  # noqa: E402
+from qkatlas.atlas.writer import AtlasWriter  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 METHODS = ("tsne", "umap", "pca")
@@ -104,7 +106,7 @@ def baseline(atlas, sample, dims) -> dict:
     from qkatlas.layout.fidelity import SequenceBlocks
 
     seqs = atlas.sequences
-    blocks = SequenceBlocks(seqs["start"].to_numpy(), seqs["n_tokens"].to_numpy(), atlas.causal)
+    blocks = SequenceBlocks(seqs["start"].to_numpy(), seqs["n_tokens"].to_numpy())
     n = atlas.n_tokens
 
     print("\nbaseline: umap-learn's first call compiles numba code (once per process) ...", flush=True)
@@ -119,7 +121,8 @@ def baseline(atlas, sample, dims) -> dict:
     for layer, head in sample:
         q, k = atlas.normalized(layer, head)
         x = np.concatenate([q, k])
-        attended = blocks.top_attended(atlas.queries(layer, head), atlas.keys(layer, head))
+        terms = atlas.terms(layer, head)
+        attended = blocks.top_attended(atlas.queries(layer, head), atlas.keys(layer, head), terms)
         for dim in dims:
             for method in METHODS:
                 t0, c0 = time.perf_counter(), _cpu()
@@ -133,7 +136,7 @@ def baseline(atlas, sample, dims) -> dict:
                         y = PCA(dim).fit_transform(x)
                 seconds, cpu = time.perf_counter() - t0, _cpu() - c0
                 y = y.astype(np.float16)
-                fid = blocks.fidelity(attended, y[:n], y[n:])
+                fid = blocks.fidelity(attended, y[:n], y[n:], terms)
                 rows.append({"layer": layer, "head": head, "layout": f"{method}-{dim}d", "seconds": seconds,
                              "cpu_seconds": cpu, "fidelity": fid})
                 print(f"baseline L{layer}H{head} {method}-{dim}d: {seconds:7.1f} s  fidelity {fid:.3f}", flush=True)
@@ -142,8 +145,8 @@ def baseline(atlas, sample, dims) -> dict:
 
 # ---- qkatlas ------------------------------------------------------------------------------------
 def qkatlas_run(source: Path, dims, workers) -> dict:
+    from qkatlas.layout.engine.local import default_workers
     from qkatlas.layout.run import compute_layouts
-from qkatlas.layout.engine.local import default_workers
 
     work = RESULTS / "projection-work"
     shutil.rmtree(work, ignore_errors=True)

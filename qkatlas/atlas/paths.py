@@ -22,6 +22,9 @@ HEAD_METRICS = "heads.parquet"
 AGGREGATE = "aggregate.npz"
 REPORT = "report.html"
 LAYER_KINDS = ("queries", "keys", "value_norms")
+GROUPS = "groups"  # grouped-query layouts: one joint layout per key head (FORMAT.md "Group layouts")
+GROUP_NORMALIZATION = f"{GROUPS}/normalization.npz"
+GROUP_FIDELITY = f"{GROUPS}/fidelity.parquet"
 
 # Working files of a build / an add (never inside a finished atlas).
 PROGRESS = "progress.json"  # capture progress in <out>.partial/
@@ -67,6 +70,19 @@ def layout_state_file(method: str, dim: int, layer: int, head: int) -> str:
 def layout_pattern(method: str, dim: int) -> str:
     """The manifest's ``files`` pattern of a layout."""
     return f"{LAYOUTS}/{layout_name(method, dim)}/L{{layer:03d}}H{{head:03d}}.npy"
+
+
+def group_layout_file(method: str, dim: int, layer: int, kv_head: int) -> str:
+    """One key-head group's coordinates: float16 ((G + 1) * n_tokens, dim): each query head's queries, then the keys."""
+    return f"{GROUPS}/{layout_name(method, dim)}/L{layer:03d}K{kv_head:03d}.npy"
+
+
+def group_layout_state_file(method: str, dim: int, layer: int, kv_head: int) -> str:
+    return f"{GROUPS}/{layout_name(method, dim)}/maps/L{layer:03d}K{kv_head:03d}.npz"
+
+
+def group_layout_pattern(method: str, dim: int) -> str:
+    return f"{GROUPS}/{layout_name(method, dim)}/L{{layer:03d}}K{{kv_head:03d}}.npy"
 
 
 def image_file(seq: int) -> str:

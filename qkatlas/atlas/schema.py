@@ -144,6 +144,7 @@ class Manifest(TypedDict, total=False):
     settings: dict[str, Any]
     normalization: dict[str, Any]
     layouts: dict[str, LayoutEntry]
+    groups: dict[str, dict[str, Any]]  # grouped-query layouts, per layout name (FORMAT.md "Group layouts")
     fidelity: dict[str, Any]
     analysis: dict[str, Any]
     added: list[AddedEntry]

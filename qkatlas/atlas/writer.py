@@ -143,6 +143,21 @@ class AtlasWriter:
         df = schema.conform(df, schema.FIDELITY_COLUMNS, paths.FIDELITY)
         files.write_parquet_atomic(self.root / paths.FIDELITY, df.sort_values(["layer", "head", "layout"]).reset_index(drop=True))
 
+    # ---- group layouts (grouped-query models) ------------------------------------------------------
+    def write_group_layout(self, method: str, dim: int, layer: int, kv_head: int, coords: np.ndarray) -> None:
+        files.save_npy_atomic(self.root / paths.group_layout_file(method, dim, layer, kv_head), np.asarray(coords, np.float16))
+
+    def write_group_layout_state(self, method: str, dim: int, layer: int, kv_head: int, state: dict[str, np.ndarray]) -> None:
+        files.save_npz_atomic(self.root / paths.group_layout_state_file(method, dim, layer, kv_head), **state)
+
+    def write_group_normalization(self, key_shift: np.ndarray, scale: np.ndarray) -> None:
+        files.save_npz_atomic(self.root / paths.GROUP_NORMALIZATION, key_shift=np.asarray(key_shift, np.float32),
+                              scale=np.asarray(scale, np.float32))
+
+    def write_group_fidelity(self, df) -> None:
+        df = schema.conform(df, schema.FIDELITY_COLUMNS, paths.GROUP_FIDELITY)
+        files.write_parquet_atomic(self.root / paths.GROUP_FIDELITY, df.sort_values(["layer", "head", "layout"]).reset_index(drop=True))
+
     # ---- analysis --------------------------------------------------------------------------------
     def write_analysis(self, heads, aggregate: dict[str, np.ndarray], seconds: float) -> None:
         """heads.parquet (stamped with what it describes), aggregate.npz, and the manifest entry."""

@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from qkatlas.cli.options import parse_layout_options
+from qkatlas.layout import DEFAULT_FIT_SAMPLE
 from qkatlas.errors import InputError, QkatlasError
 
 
@@ -42,8 +43,10 @@ def build(
     workers: Optional[int] = typer.Option(None, min=1, help="layout workers (default: number of cores)"),
     engine: str = typer.Option("local", help="layout engine: local (worker processes) or ray"),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster address (default: start a local one)"),
-    fit_sample: int = typer.Option(20_000, "--fit-sample", min=100, help="t-SNE/UMAP fit on at most this many tokens per head; the rest is placed"),
+    actors: Optional[int] = typer.Option(None, "--actors", min=1, help="with --engine ray: capture with N model replicas (one per GPU) on the cluster"),
+    fit_sample: int = typer.Option(DEFAULT_FIT_SAMPLE, "--fit-sample", min=100, help="t-SNE/UMAP fit on at most this many tokens per head; the rest is placed"),
     align: bool = typer.Option(True, help="align every head's layout to a common orientation"),
+    groups: bool = typer.Option(False, "--groups", help="grouped-query models: also one joint layout per key head and its query heads"),
     serve: bool = typer.Option(False, "--serve", help="serve the atlas as soon as capture and PCA exist; other layouts appear as they finish"),
     port: int = typer.Option(8000, "--port", "-p", help="port for --serve"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bars"),
@@ -64,7 +67,8 @@ def build(
 
     run_build(model, corpus, out, max_sequences=max_sequences, max_length=max_length, layouts=methods, dims=dim_list,
               seed=seed, tokens_per_batch=batch_tokens, device=device, dtype=dtype, workers=workers, align=align,
-              engine=engine, address=ray_address, fit_sample=fit_sample, progress=not quiet, log=_log, on_stage=on_stage)
+              engine=engine, address=ray_address, fit_sample=fit_sample, groups=groups, actors=actors,
+              progress=not quiet, log=_log, on_stage=on_stage)
     _log(f"atlas ready: {out}")
     if server is not None:
         if not server.started:

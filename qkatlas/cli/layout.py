@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from qkatlas.cli.options import parse_layout_options
+from qkatlas.layout import DEFAULT_FIT_SAMPLE
 
 
 def register(app: typer.Typer) -> None:
@@ -27,8 +28,9 @@ def layout(
     workers: Optional[int] = typer.Option(None, min=1, help="workers (default: number of cores)"),
     engine: str = typer.Option("local", help="layout engine: local (worker processes) or ray"),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster address (default: start a local one)"),
-    fit_sample: int = typer.Option(20_000, "--fit-sample", min=100, help="fit on at most this many tokens per head; the rest is placed"),
+    fit_sample: int = typer.Option(DEFAULT_FIT_SAMPLE, "--fit-sample", min=100, help="fit on at most this many tokens per head; the rest is placed"),
     align: bool = typer.Option(True, help="turn every head's layout to a common orientation"),
+    groups: bool = typer.Option(False, "--groups", help="grouped-query models: also one joint layout per key head and its query heads"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ):
     """Add layouts to an existing atlas (heads already done are skipped: re-run to resume)."""
@@ -36,7 +38,7 @@ def layout(
 
     methods, dim_list = parse_layout_options(layouts, dims)
     compute_layouts(atlas, methods, dim_list, seed=seed, workers=workers, align=align, progress=not quiet, log=_log,
-                    engine=engine, address=ray_address, fit_sample=fit_sample)
+                    engine=engine, address=ray_address, fit_sample=fit_sample, groups=groups)
 
 
 def add(

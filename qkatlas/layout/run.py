@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -26,19 +27,32 @@ from qkatlas.layout.fidelity import TOP_K
 from qkatlas.layout.head import ORIGINAL, HeadJob, HeadResult, fit_tokens
 
 FIDELITY_FLUSH_SECONDS = 10.0
-DEFAULT_FIT_SAMPLE = 20_000  # tokens per head the t-SNE / UMAP fit sees at most; the rest is placed
+# Tokens per head the t-SNE / UMAP fit sees at most; the rest is placed (fidelity is measured on all).
+# 5,000 tokens = 10,000 points, exactly where t-SNE switches to its fast path (uniform affinities,
+# FFT gradients). Measured (benchmarks/scale.py --profile-fit, one thread, CPU s per head):
+# Llama-3-8B-shaped heads (d 128) over 10.8k tokens: 5.3 s without a sample (kNN 2.4, UMAP 1.4,
+# t-SNE 1.0), 2.9 s with 5,000 (kNN 0.5, t-SNE 0.5, UMAP 0.7, placement 1.0): 1,024 heads on
+# 2 cores in 25 min instead of 45; fidelity t-SNE 0.296 vs 0.307, UMAP 0.363 vs 0.382. MiniLM
+# over 7.7k tokens: fidelity t-SNE 0.430 vs 0.427, UMAP 0.397 vs 0.389 (no loss), 1.7 s vs 2.5 s.
+# 3,000 tokens is slower than 5,000 (6k points: t-SNE's Barnes-Hut/perplexity path, 2.4 s).
+from qkatlas.layout import DEFAULT_FIT_SAMPLE  # noqa: E402  (5,000: see the measurements above)
 
 
 def compute_layouts(path, methods: list[str], dims: list[int], seed: int = 0, workers: int | None = None,
                     align: bool = True, progress: bool = True, log=print, engine: str = "local",
                     address: str | None = None, fit_sample: int | None = DEFAULT_FIT_SAMPLE,
-                    heads: list[tuple[int, int]] | None = None) -> dict:
+                    heads: list[tuple[int, int]] | None = None, groups: bool = False,
+                    on_result: Callable[[HeadResult], None] | None = None) -> dict:
     """Compute every missing head file of each (method, dim) layout, then the fidelity of each.
 
     ``heads``: only these heads (default: all); used by progressive builds that show some heads
-    first. Returns {"seconds": wall seconds, "heads": heads processed, "fidelity": {layout: mean}}.
+    first. ``on_result``: called with each head's ``HeadResult`` as it arrives (progress, profiling).
+    ``groups``: also one layout per key head of a grouped-query model (``groups.py``).
+    ``engine``: "local" (worker processes) or "ray" (``address``: a Ray cluster; None: a
+    private local instance). Returns {"seconds": wall seconds, "heads": heads processed,
+    "fidelity": {layout: mean}} (plus "groups": the group run's summary when asked).
     """
-    path = Path(path)
+    path = Path(path).resolve()  # jobs may run in other processes or on other machines
     atlas = Atlas.open(path)
     writer = AtlasWriter(path)
     layouts = check_layouts(methods, dims)
@@ -79,7 +93,10 @@ def compute_layouts(path, methods: list[str], dims: list[int], seed: int = 0, wo
             + (f"; fit on {n_fit} of {atlas.n_tokens} tokens, the rest placed" if n_fit < atlas.n_tokens else ""))
     try:
         if jobs:
-            _run(jobs, get_engine(engine, workers, address), {m for m, _ in layouts}, progress, results, writer, fid)
+            _run(jobs, get_engine(engine, workers, address, log=log), {m for m, _ in layouts}, progress, results, writer, fid,
+                 on_result)
+            for name in names:  # a worker killed mid-write (and retried) leaves its temporary file behind
+                writer.clean_temporary(name)
     finally:
         if results:
             fid = merge_fidelity(fid, results)
@@ -90,10 +107,15 @@ def compute_layouts(path, methods: list[str], dims: list[int], seed: int = 0, wo
     if jobs:
         log(f"layouts done in {wall:.1f} s ({wall / len(jobs):.2f} s per head); fidelity "
             + ", ".join(f"{k} {v:.3f}" for k, v in sorted(means.items())))
-    return {"seconds": wall, "heads": len(jobs), "fidelity": means}
+    out = {"seconds": wall, "heads": len(jobs), "fidelity": means}
+    if groups:
+        out["groups"] = compute_group_layouts(path, methods, dims, seed=seed, workers=workers, align=align,
+                                              progress=progress, log=log, engine=engine, address=address,
+                                              fit_sample=fit_sample)
+    return out
 
 
-def _run(jobs, engine, methods, progress, results, writer, fid) -> None:
+def _run(jobs, engine, methods, progress, results, writer, fid, on_result=None) -> None:
     from tqdm.auto import tqdm
 
     bar = tqdm(total=len(jobs), unit="head", desc="layouts", disable=not progress, dynamic_ncols=True)
@@ -103,6 +125,8 @@ def _run(jobs, engine, methods, progress, results, writer, fid) -> None:
         nonlocal last_flush
         results.append(result)
         bar.update(1)
+        if on_result is not None:
+            on_result(result)
         if time.perf_counter() - last_flush > FIDELITY_FLUSH_SECONDS:
             writer.write_fidelity(merge_fidelity(fid, results))
             last_flush = time.perf_counter()
@@ -111,6 +135,142 @@ def _run(jobs, engine, methods, progress, results, writer, fid) -> None:
         engine.run(jobs, collect, methods)
     finally:
         bar.close()
+
+
+# ---- grouped-query layouts (groups.py): all groups, resumable, like per-head layouts ----------------------------------------------------
+def compute_group_layouts(path, methods: list[str], dims: list[int], seed: int = 0, workers: int | None = None,
+                          align: bool = True, progress: bool = True, log=print, engine: str = "local",
+                          address: str | None = None, fit_sample: int | None = DEFAULT_FIT_SAMPLE) -> dict:
+    """Compute every missing group layout file, the group normalisation and the group fidelity.
+
+    Returns {"seconds", "groups" (jobs run), "fidelity": {layout: mean over query heads}}.
+    """
+    from qkatlas.layout.groups import (
+        GROUP_FIDELITY, GROUP_NORMALIZATION, GROUPS, MANIFEST_KEY, compute_group_normalization, group_fit_sample,
+        group_layout_file, group_layout_name, group_layout_pattern, merge_group_fidelity, query_heads,
+        read_group_fidelity, write_group_fidelity,
+    )
+
+    path = Path(path).resolve()
+    atlas = Atlas.open(path)
+    if atlas.n_kv_heads == atlas.n_heads:
+        raise InputError(f"{path}: {atlas.model['name']} has one key head per query head (no grouped-query "
+                         "attention); per-head layouts already show every group (drop --groups)")
+    if fit_sample is not None and fit_sample < 100:
+        raise InputError(f"--fit-sample {fit_sample}: too small to fit a layout; give at least 100 tokens (or none)")
+    layouts = check_layouts(methods, dims)
+    if not layouts:
+        return {"seconds": 0.0, "groups": 0, "fidelity": {}}
+    writer = AtlasWriter(path)
+    g = atlas.n_heads // atlas.n_kv_heads
+    budget = group_fit_sample(fit_sample, g)
+    base_rows = fit_tokens(atlas.tokens, None, seed)
+    n_fit = len(fit_tokens(atlas.tokens, budget, seed))
+    sampled = n_fit < len(base_rows)
+    names = [group_layout_name(m, d) for m, d in layouts]
+    params = {}
+    for name, (m, d) in zip(names, layouts):
+        p = {**registry.get(m).params, "dim": d, "seed": seed, "align": align, "n_tokens": atlas.n_tokens,
+             "normalization": "per key head: one scale and one key shift for the whole group"}
+        if sampled:
+            p["fit_sample"] = {"max_tokens": budget, "tokens": n_fit, "seed": seed, "points": (g + 1) * n_fit}
+        params[name] = p
+
+    fid = read_group_fidelity(path)
+    entries = atlas.manifest.get(MANIFEST_KEY, {})
+    stale = []
+    for name in names:
+        old, folder = entries.get(name), path / GROUPS / name
+        if not ((old is None and not folder.exists()) or (old is not None and old.get("params") == params[name])):
+            stale.append(name)
+    for name in stale:
+        if entries.get(name) is not None or (path / GROUPS / name).exists():
+            log(f"groups {name}: settings differ from the existing group layout; recomputing every group")
+        writer.update_manifest(lambda m, name=name: m.setdefault(MANIFEST_KEY, {}).update(
+            {name: {**m.get(MANIFEST_KEY, {}).get(name, {}), "complete": False, "params": None}}))
+        import shutil
+
+        shutil.rmtree(path / GROUPS / name, ignore_errors=True)
+    if stale:
+        fid = fid[~fid["layout"].isin(stale)]
+        write_group_fidelity(path, fid)
+    for name in names:
+        for tmp in (path / GROUPS / name).glob("**/.*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+    if not (path / GROUP_NORMALIZATION).is_file():
+        t0 = time.perf_counter()
+        shift, scale = compute_group_normalization(atlas, base_rows)
+        writer.write_group_normalization(shift, scale)
+        log(f"groups: normalisation of {atlas.n_layers * atlas.n_kv_heads} groups in {time.perf_counter() - t0:.1f} s")
+
+    def register(m):
+        entries = m.setdefault(MANIFEST_KEY, {})
+        for (meth, d), name in zip(layouts, names):
+            old = entries.get(name) or {}
+            same = old.get("params") == params[name]
+            entries[name] = {"method": meth, "dim": d, "complete": bool(old.get("complete")) and same,
+                             "params": params[name], "seconds": old.get("seconds", 0.0) if same else 0.0,
+                             "files": group_layout_pattern(meth, d), "query_heads": "model.kv_head_of",
+                             "normalization": GROUP_NORMALIZATION, "fidelity": GROUP_FIDELITY}
+
+    writer.update_manifest(register)
+
+    have = set(zip(fid["layer"], fid["head"], fid["layout"]))
+    jobs = []
+    for layer in range(atlas.n_layers):
+        for kv in range(atlas.n_kv_heads):
+            todo = [(m, d) for m, d in layouts if not (path / group_layout_file(m, d, layer, kv)).is_file()]
+            todo_names = {group_layout_name(m, d) for m, d in todo}
+            qh = query_heads(atlas.kv_head_of, kv)
+            fids = [x for x in names + [ORIGINAL] if x in todo_names or any((layer, h, x) not in have for h in qh)]
+            if todo or fids:
+                jobs.append(HeadJob(str(path), layer, kv, todo, fids, seed, align, budget, kind="group"))
+
+    t0 = time.perf_counter()
+    results: list[HeadResult] = []
+    if jobs:
+        log(f"group layouts {', '.join(names)}: {len(jobs)} of {atlas.n_layers * atlas.n_kv_heads} groups to do "
+            f"({g} query heads per key head)"
+            + (f"; fit on {n_fit} of {atlas.n_tokens} tokens ({(g + 1) * n_fit} points), the rest placed" if sampled else ""))
+    try:
+        if jobs:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=len(jobs), unit="group", desc="group layouts", disable=not progress, dynamic_ncols=True)
+
+            def collect(r: HeadResult) -> None:
+                results.append(r)
+                bar.update(1)
+
+            try:
+                get_engine(engine, workers, address, log=log).run(jobs, collect, {m for m, _ in layouts})
+            finally:
+                bar.close()
+            for name in names:  # a worker killed mid-write (and retried) leaves its temporary file behind
+                for tmp in (path / GROUPS / name).glob("**/.*.tmp"):
+                    tmp.unlink(missing_ok=True)
+    finally:
+        if results:
+            fid = merge_group_fidelity(fid, results)
+            write_group_fidelity(path, fid)
+        wall = time.perf_counter() - t0
+
+        def finish(m):
+            n_groups = [(l, kv) for l in range(m["model"]["n_layers"]) for kv in range(m["model"]["n_kv_heads"])]
+            for (meth, d), name in zip(layouts, names):
+                e = m[MANIFEST_KEY][name]
+                e["seconds"] = round(e.get("seconds", 0.0) + sum(r.seconds.get(name, 0.0) for r in results), 3)
+                e["complete"] = all((path / group_layout_file(meth, d, l, kv)).is_file() for l, kv in n_groups)
+            t = m.setdefault("timings", {})
+            t["group_layouts_seconds"] = round(t.get("group_layouts_seconds", 0.0) + wall, 3)
+
+        writer.update_manifest(finish)
+    means = {name: round(float(gr["fidelity"].mean()), 4) for name, gr in fid.groupby("layout") if name in names + [ORIGINAL]}
+    if jobs:
+        log(f"group layouts done in {wall:.1f} s; fidelity per query head "
+            + ", ".join(f"{k} {v:.3f}" for k, v in sorted(means.items())))
+    return {"seconds": wall, "groups": len(jobs), "fidelity": means}
 
 
 # ---- options and manifest ---------------------------------------------------------------------

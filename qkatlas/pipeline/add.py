@@ -128,6 +128,8 @@ def _stage(atlas: Atlas, new: Atlas, writer: AtlasWriter, spec: str, progress: b
         "n_sequences": len(new_seqs), "n_tokens": n_new, "first_seq": n_seq_old, "first_row": n_old,
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "capture_seconds": round(capture_seconds, 3),
     })
+    for entry in m.get("groups", {}).values():  # group layouts are not grown: the next `layout --groups` redoes them
+        entry["complete"] = False
     m["status"] = "complete"
     writer.write_manifest(m)
     return staged

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Callable
 
 from qkatlas.capture.run import DEFAULT_MAX_LENGTH, DEFAULT_TOKENS_PER_BATCH, capture
-from qkatlas.layout.run import DEFAULT_FIT_SAMPLE, compute_layouts
+from qkatlas.layout import DEFAULT_FIT_SAMPLE
+from qkatlas.layout.run import compute_layouts
 from qkatlas.pipeline.analyze import analyze
 
 DEFAULT_LAYOUTS = ("pca", "tsne", "umap")
@@ -20,7 +21,7 @@ def build(model, corpus, out, *, max_sequences: int | None = None, max_length: i
           layouts=DEFAULT_LAYOUTS, dims=(2,), seed: int = 0, tokens_per_batch: int = DEFAULT_TOKENS_PER_BATCH,
           device: str = "cpu", dtype: str = "auto", workers: int | None = None, align: bool = True,
           engine: str = "local", address: str | None = None, fit_sample: int | None = DEFAULT_FIT_SAMPLE,
-          analysis: bool = True, progress: bool = True, log: Callable[[str], None] = print,
+          groups: bool = False, actors: int | None = None, analysis: bool = True, progress: bool = True, log: Callable[[str], None] = print,
           on_stage: Callable[[str, Path], None] | None = None) -> Path:
     """Build (or resume) the atlas of ``model`` over ``corpus`` at ``out``; returns ``out``.
 
@@ -28,8 +29,15 @@ def build(model, corpus, out, *, max_sequences: int | None = None, max_length: i
     asked), and after "layouts" and "analysis": a caller can start serving the atlas early.
     """
     out = Path(out)
-    capture(model, corpus, out, max_sequences=max_sequences, max_length=max_length, tokens_per_batch=tokens_per_batch,
-            device=device, dtype=dtype, progress=progress, seed=seed, log=log)
+    if engine == "ray" and (actors or address):  # model replicas on the cluster, sharded by sequences
+        from qkatlas.capture.shard import capture_distributed
+
+        capture_distributed(model, corpus, out, n_actors=actors, address=address, max_sequences=max_sequences,
+                            max_length=max_length, tokens_per_batch=tokens_per_batch, device=device, dtype=dtype,
+                            progress=progress, seed=seed, log=log)
+    else:
+        capture(model, corpus, out, max_sequences=max_sequences, max_length=max_length, tokens_per_batch=tokens_per_batch,
+                device=device, dtype=dtype, progress=progress, seed=seed, log=log)
     _notify(on_stage, "capture", out)
     layouts = [m for m in layouts if m]
     options = dict(seed=seed, workers=workers, align=align, progress=progress, log=log, engine=engine, address=address,
@@ -38,7 +46,7 @@ def build(model, corpus, out, *, max_sequences: int | None = None, max_length: i
         compute_layouts(out, ["pca"], list(dims), **options)
         _notify(on_stage, "pca", out)
     if layouts:
-        compute_layouts(out, list(layouts), list(dims), **options)
+        compute_layouts(out, list(layouts), list(dims), groups=groups, **options)
         _notify(on_stage, "layouts", out)
     if analysis:
         analyze(out, progress=progress, log=log)

@@ -129,4 +129,4 @@ def test_python_modules_are_small_or_say_why():
 
 def test_typescript_files_are_small_or_say_why():
     src = ROOT / "web" / "src"
-    assert not _over([p for p in src.rglob("*.ts")], MAX_TS_LINES)
+    assert not _over([p for p in src.rglob("*.ts") if not p.name.endswith(".d.ts")], MAX_TS_LINES)  # .d.ts: generated

@@ -38,7 +38,8 @@ def table_columns(heading: str) -> set[str]:
 
 def test_every_file_of_paths_is_in_the_tree_and_nothing_else():
     constants = {paths.MANIFEST, paths.TOKENS, paths.SEQUENCES, paths.NORMALIZATION, paths.THUMBNAILS,
-                 paths.FIDELITY, paths.HEAD_METRICS, paths.AGGREGATE, paths.REPORT}
+                 paths.FIDELITY, paths.HEAD_METRICS, paths.AGGREGATE, paths.REPORT, paths.GROUP_NORMALIZATION,
+                 paths.GROUP_FIDELITY}
     from qkatlas.atlas.writer import LOCK
 
     patterns = {
@@ -46,6 +47,8 @@ def test_every_file_of_paths_is_in_the_tree_and_nothing_else():
         paths.image_file(0).replace("00000", "{seq:05d}"),
         paths.layout_pattern("{method}", 0).replace("-0d", "-{dim}d"),
         paths.layout_state_file("{method}", 0, 0, 0).replace("-0d", "-{dim}d").replace("L000H000", "L{layer:03d}H{head:03d}"),
+        paths.group_layout_file("{method}", 0, 0, 0).replace("-0d", "-{dim}d").replace("L000K000", "L{layer:03d}K{kv:03d}"),
+        paths.group_layout_state_file("{method}", 0, 0, 0).replace("-0d", "-{dim}d").replace("L000K000", "L{layer:03d}K{kv:03d}"),
         LOCK,
     }
     assert tree_entries() == constants | patterns

@@ -21,9 +21,11 @@ class Engine(Protocol):
     def run(self, jobs: list[HeadJob], on_result: Callable[[HeadResult], None], methods: set[str]) -> None: ...
 
 
-def get_engine(name: str = "local", workers: int | None = None, address: str | None = None) -> Engine:
+def get_engine(name: str = "local", workers: int | None = None, address: str | None = None, log=None) -> Engine:
     name = (name or "local").strip().lower()
     if name == "local":
+        if address:
+            raise InputError("--ray-address needs --engine ray")
         from qkatlas.layout.engine.local import LocalEngine
 
         return LocalEngine(workers)
@@ -34,5 +36,5 @@ def get_engine(name: str = "local", workers: int | None = None, address: str | N
             if e.name == "ray":
                 raise MissingExtraError("--engine ray needs Ray: pip install 'qkatlas[ray]'") from None
             raise
-        return RayEngine(address=address, workers=workers)
+        return RayEngine(address=address, workers=workers, log=log)
     raise InputError(f"--engine {name!r}: choose from {', '.join(ENGINES)}")

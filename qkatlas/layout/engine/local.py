@@ -12,7 +12,8 @@ import os
 import time
 from typing import Callable
 
-from qkatlas.layout.head import HeadJob, HeadResult, run
+from qkatlas.layout.engine.jobs import run_job
+from qkatlas.layout.head import HeadJob, HeadResult
 
 
 def default_workers() -> int:
@@ -32,17 +33,39 @@ def warm_up(method_names) -> None:
             method.warm_up()
 
 
-def init_worker(method_names) -> None:
-    """One thread per worker (BLAS, OpenMP, numba), numba compiled before the first head."""
-    import threading
+THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+def load_native() -> None:
+    """Import every library with native thread pools that a head uses (BLAS of numpy and scipy,
+    OpenMP of scikit-learn, openTSNE, numba), so that ``threadpool_limits`` reaches all of them:
+    it limits only libraries already loaded, and one loaded later in a worker (inside the first
+    head) would start a pool per core (measured: a third more CPU per head, 2 workers on 2 cores)."""
+    import numba  # noqa: F401
+    import openTSNE  # noqa: F401
+    import scipy.linalg  # noqa: F401
+    import sklearn.decomposition  # noqa: F401
+
+
+def one_thread() -> None:
+    """This process uses one thread from here on: BLAS, OpenMP and numba (a worker's setting)."""
+    for var in THREAD_ENV:  # libraries loaded after this read it when they start
+        os.environ[var] = "1"
+    load_native()
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)
     import numba
 
     numba.set_num_threads(1)
+
+
+def init_worker(method_names) -> None:
+    """One thread per worker (BLAS, OpenMP, numba), numba compiled before the first head."""
+    import threading
+
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    one_thread()
     warm_up(method_names)
 
 
@@ -65,16 +88,17 @@ class LocalEngine:
         if workers == 1:
             from threadpoolctl import threadpool_limits
 
+            load_native()  # loaded before the limit, so that the limit reaches them
             with threadpool_limits(1):  # the same arithmetic as in a worker: same layouts
                 for job in jobs:
-                    on_result(run(job))
+                    on_result(run_job(job))
             return
         import multiprocessing as mp
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
         ctx = mp.get_context("spawn")  # no fork of a process with live thread pools
         with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_worker, initargs=(methods,)) as pool:
-            pending = {pool.submit(run, job) for job in jobs}
+            pending = {pool.submit(run_job, job) for job in jobs}
             try:
                 while pending:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
