@@ -11,8 +11,7 @@ import pkgutil
 
 from qkatlas.errors import InputError
 from qkatlas.layout.methods.base import Fitted, HeadInputs, LayoutMethod
-
-ORDER = ("pca", "tsne", "umap")  # the classic three first, in AttentionViz's order; others by name
+from qkatlas.layout.order import ORDER, sort_key
 
 
 def _classes() -> dict[str, type[LayoutMethod]]:
@@ -40,11 +39,6 @@ def get(name: str) -> LayoutMethod:
     if key not in found:
         raise InputError(f"layout method {name!r}: choose from {', '.join(names())} (e.g. --layouts pca,tsne,umap)")
     return found[key]()
-
-
-def sort_key(name: str) -> tuple[int, str]:
-    """Display order of layout methods: the classic three first."""
-    return (ORDER.index(name) if name in ORDER else len(ORDER), name)
 
 
 __all__ = ["Fitted", "HeadInputs", "LayoutMethod", "get", "names", "sort_key"]

@@ -6,7 +6,7 @@ import numpy as np
 
 from qkatlas.atlas import paths
 from qkatlas.atlas.paths import layout_name
-from qkatlas.layout.methods import sort_key
+from qkatlas.layout.order import sort_key
 from qkatlas.server.registry import Snapshot
 from qkatlas.server.service.base import KNOWN_COLUMNS, ServiceBase, _heads_done, public
 
