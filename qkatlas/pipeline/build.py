@@ -19,7 +19,7 @@ DEFAULT_LAYOUTS = ("pca", "tsne", "umap")
 
 def build(model, corpus, out, *, max_sequences: int | None = None, max_length: int | None = DEFAULT_MAX_LENGTH,
           layouts=DEFAULT_LAYOUTS, dims=(2,), seed: int = 0, tokens_per_batch: int = DEFAULT_TOKENS_PER_BATCH,
-          device: str = "cpu", dtype: str = "auto", workers: int | None = None, align: bool = True,
+          device: str = "cpu", dtype: str = "auto", device_map: str | None = None, workers: int | None = None, align: bool = True,
           engine: str = "local", address: str | None = None, fit_sample: int | None = DEFAULT_FIT_SAMPLE,
           groups: bool = False, actors: int | None = None, analysis: bool = True, progress: bool = True, log: Callable[[str], None] = print,
           on_stage: Callable[[str, Path], None] | None = None) -> Path:
@@ -37,7 +37,7 @@ def build(model, corpus, out, *, max_sequences: int | None = None, max_length: i
                             progress=progress, seed=seed, log=log)
     else:
         capture(model, corpus, out, max_sequences=max_sequences, max_length=max_length, tokens_per_batch=tokens_per_batch,
-                device=device, dtype=dtype, progress=progress, seed=seed, log=log)
+                device=device, dtype=dtype, progress=progress, seed=seed, log=log, device_map=device_map)
     _notify(on_stage, "capture", out)
     layouts = [m for m in layouts if m]
     options = dict(seed=seed, workers=workers, align=align, progress=progress, log=log, engine=engine, address=address,

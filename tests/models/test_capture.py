@@ -17,13 +17,14 @@ import torch
 
 from qkatlas import Atlas
 from qkatlas.capture.loader import DEMO_PACKAGES, load_model
-from qkatlas.capture.run import capture as build, model_inputs, prepare
+from qkatlas.capture.prepare import prepare
+from qkatlas.capture.run import capture as build, model_inputs
 from qkatlas.capture.verify import attention_errors, verify_model
 from qkatlas.corpus import load_corpus
-from qkatlas.normalize import apply_normalization, attention_probs
+from qkatlas.errors import InputError
+from qkatlas.normalize import apply_normalization
 
 TOL = 1e-4
-MINILM_DIR = None
 
 
 def minilm_dir() -> Path:
@@ -66,7 +67,7 @@ def random_configs():
         "distilbert": DistilBertConfig(vocab_size=VOCAB, dim=64, n_heads=4, n_layers=2, hidden_dim=128),
         "gpt2": GPT2Config(vocab_size=VOCAB, n_embd=64, n_head=4, n_layer=2, n_positions=256, pad_token_id=0),
         "llama": LlamaConfig(**decoder),
-        "mistral": MistralConfig(**decoder, sliding_window=None),
+        "mistral": MistralConfig(**decoder, sliding_window=None),  # with a window: tests/models/families
         "qwen2": Qwen2Config(**decoder),  # q/k/v biases
         "vit": ViTConfig(hidden_size=64, num_attention_heads=4, num_hidden_layers=2, intermediate_size=128, image_size=64, patch_size=16),
     }
@@ -139,11 +140,11 @@ def test_real_models_reproduce_attention(model, corpus, n):
 
 @pytest.mark.slow
 def test_rotary_is_required_for_llama(monkeypatch):
-    """Negative control: without the rotary step the check must fail (so the test can fail)."""
+    """Negative control: q/k taken before the rotary step must fail the check (so the test can fail)."""
     from qkatlas.capture.adapters.llama import LlamaAdapter
 
     loaded = load_model("demo:smollm2", attn_implementation="eager")
-    monkeypatch.setattr(LlamaAdapter, "position_encode", lambda self, module, q, k, kwargs: (q, k))
+    monkeypatch.setattr(LlamaAdapter, "capture_at", "projections")  # q_proj / k_proj outputs: pre-rotary
     errors = verify_model(loaded, "demo:wiki", n=2)
     assert errors.max() > 1e-2
 
@@ -219,10 +220,11 @@ def test_normalisation_leaves_attention_unchanged(which, request):
         assert np.linalg.norm(q / scale, axis=1).mean() == pytest.approx(np.linalg.norm(scale * k, axis=1).mean(), rel=1e-4)
         np.testing.assert_allclose(qn.mean(0), kn.mean(0), atol=1e-4 * np.abs(qn).max())
         np.testing.assert_allclose(apply_normalization(q, k, shift, scale)[1], kn)
+        terms = a.terms(layer, head)
         for s in range(3):
             rows = a.sequence_rows(s)
-            before = attention_probs(q[rows], k[rows], a.model["scales"][layer], a.causal)
-            after = attention_probs(qn[rows], kn[rows], a.model["scales"][layer], a.causal)
+            before = terms.probabilities(q[rows], k[rows])
+            after = terms.probabilities(qn[rows], kn[rows])
             np.testing.assert_allclose(after, before, atol=1e-5)
 
 
@@ -239,3 +241,168 @@ def test_vision_atlas_token_table(tmp_path):
         assert first[col].iloc[1:].between(0, 1).all()
     assert a.thumbnails.shape == (514, 16, 16, 3)
     assert (out / "images" / "00001.png").is_file()
+
+
+# ---- devices, dtypes and bad checkpoints ----------------------------------------------------------
+def _one_line(e: pytest.ExceptionInfo) -> str:
+    msg = str(e.value)
+    assert "\n" not in msg and "Traceback" not in msg, msg
+    return msg
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="checks the message on a machine without CUDA")
+def test_unavailable_device_is_one_line_before_loading(monkeypatch):
+    import qkatlas.capture.loader as loader
+
+    monkeypatch.setattr(loader, "_package_dir", lambda *a: pytest.fail("weights looked up before the device check"))
+    for device in ("cuda", "cuda:1"):
+        with pytest.raises(InputError) as e:
+            load_model("demo:minilm", device=device)
+        assert "CUDA is not available" in _one_line(e) and "--device cpu" in str(e.value)
+    with pytest.raises(InputError, match="not a device"):
+        load_model("demo:minilm", device="gpu")
+    with pytest.raises(InputError, match="choose from auto, float32, bfloat16, float16"):
+        load_model("demo:minilm", dtype="int8")
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="checks the message on a machine without CUDA")
+def test_cli_cuda_on_cpu_machine_is_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "qkatlas.cli", "verify", "-m", "demo:minilm", "--device", "cuda"],
+                            capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"}, timeout=120)
+    lines = [l for l in result.stderr.splitlines() if l.startswith("qkatlas: error:")]
+    assert result.returncode == 2 and len(lines) == 1 and "CUDA is not available" in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_dtype_auto_resolution():
+    from qkatlas.capture.devices import resolve_dtype
+
+    assert resolve_dtype("auto", "cpu", "bfloat16") == "float32"  # CPU: float32 whatever the checkpoint
+    assert resolve_dtype("auto", "cpu", None, quantized=True) == "float32"
+    assert resolve_dtype("auto", "cuda", "bfloat16") == "bfloat16"  # GPU: the checkpoint's own dtype
+    assert resolve_dtype("auto", "cuda", "torch.float16") == "float16"
+    assert resolve_dtype("auto", "cuda", None) == "float32"
+    assert resolve_dtype("auto", "mps", None, quantized=True) == "float16"  # GGUF: the smallest that works
+    assert resolve_dtype("BFloat16", "cpu") == "bfloat16"
+
+
+def test_bfloat16_on_cpu_loads_and_verifies(random_model_dir):
+    from qkatlas.capture.verify import TOLERANCE
+
+    loaded = load_model(str(random_model_dir("llama")), attn_implementation="eager", dtype="bfloat16")
+    assert loaded.dtype == "bfloat16" and next(loaded.model.parameters()).dtype == torch.bfloat16
+    errors = verify_model(loaded, "demo:wiki", n=4)
+    assert 0 < errors.max() < TOLERANCE["bfloat16"]
+
+
+def test_device_map_auto(random_model_dir):
+    loaded = load_model(str(random_model_dir("llama")), attn_implementation="eager", device_map="auto")
+    assert loaded.device in {str(p.device) for p in loaded.model.parameters()}
+    assert loaded.info["device_map"]
+    assert verify_model(loaded, "demo:wiki", n=3).max() < TOL
+    with pytest.raises(InputError, match="device-map"):
+        load_model(str(random_model_dir("llama")), device_map="balanced_low_0_typo")
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated", "garbage", "incomplete", "wrong-shape"])
+def test_bad_weights_are_one_line_errors(damage, random_model_dir, tmp_path):
+    from safetensors.torch import load_file, save_file
+
+    folder = tmp_path / "model"
+    shutil.copytree(random_model_dir("llama"), folder)
+    weights = folder / "model.safetensors"
+    if damage == "missing":
+        weights.unlink()
+    elif damage == "truncated":
+        weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
+    elif damage == "garbage":
+        weights.write_bytes(b"\x00not a safetensors file" * 100)
+    else:
+        state = load_file(weights)
+        if damage == "incomplete":
+            state.pop(next(k for k in state if "k_proj" in k))
+        else:
+            key = next(k for k in state if "q_proj.weight" in k)
+            state[key] = state[key][:-4]
+        save_file(state, weights, metadata={"format": "pt"})
+    with pytest.raises(InputError) as e:
+        load_model(str(folder))
+    msg = _one_line(e)
+    assert str(folder) in msg
+    assert "cannot load its weights" in msg if damage != "incomplete" else "do not match config.json" in msg
+
+
+def test_model_without_self_attention_is_one_line_error():
+    from transformers import LlamaConfig
+
+    from qkatlas.capture.adapters import adapter_for
+
+    class NoAttention(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.config = LlamaConfig(hidden_size=16, num_attention_heads=2, num_hidden_layers=1)
+            self.mlp = torch.nn.Linear(16, 16)
+
+    with pytest.raises(InputError) as e:
+        adapter_for(NoAttention(), "mlp-only")
+    assert "no self-attention module" in _one_line(e)
+
+
+def test_not_exact_families_say_why():
+    from qkatlas.capture.adapters import adapter_class_for
+
+    with pytest.raises(InputError) as e:
+        adapter_class_for("t5", "my-t5")
+    msg = _one_line(e)
+    assert "'t5' is not supported" in msg and "relative position bias" in msg and "llama" in msg and "bloom" in msg
+
+
+def test_every_adapter_says_what_it_records():
+    from typer.testing import CliRunner
+
+    from qkatlas.capture.adapters import adapter_classes
+    from qkatlas.cli import app
+
+    classes = adapter_classes()
+    assert {c.family for c in classes} >= {"bert", "gpt2", "llama", "mistral", "qwen", "olmo", "phi3", "gpt_neox",
+                                           "stablelm", "gemma", "gemma2", "gemma3", "bloom", "vit", "deit", "clip", "siglip"}
+    assert all(c.records for c in classes)
+    out = CliRunner().invoke(app, ["models"]).output
+    assert "logit soft-cap" in out and "ALiBi" in out and "sliding window" in out
+
+
+# ---- the capture loop's writer ---------------------------------------------------------------------
+def test_rows_writer_both_paths(tmp_path):
+    """Rows are written through pwrite (long runs) or the memory map (short ones): same bytes."""
+    from qkatlas.atlas.writer import AtlasWriter
+    from qkatlas.capture.writeback import RowWriter as _Rows
+
+    arr = AtlasWriter(tmp_path).layer_array("queries", 0, (3, 500, 64), create=True)
+    rows = _Rows(arr)
+    rng = np.random.default_rng(0)
+    expected = np.zeros((3, 500, 64), np.float16)
+    for start, n in [(0, 5), (5, 200), (205, 31), (236, 264)]:  # 5 * 128 B < 4 KiB <= 200 * 128 B
+        values = rng.standard_normal((3, n, 64)).astype(np.float16)
+        rows.write(start, values)
+        expected[:, start:start + n] = values
+    rows.flush()
+    rows.close()
+    np.testing.assert_array_equal(np.load(tmp_path / "queries" / "L000.npy"), expected)
+    np.testing.assert_array_equal(np.asarray(arr), expected)  # the map sees the pwrite-n rows too
+
+
+def test_resume_trusts_unflushed_batches_only_on_the_same_boot(tmp_path, monkeypatch):
+    import json
+
+    from qkatlas.atlas import paths
+    from qkatlas.capture import writeback
+
+    (tmp_path / paths.PROGRESS).write_text(json.dumps(writeback.progress_record("k", {0, 1, 2, 3}, {0, 1})))
+    assert writeback.resume_state(tmp_path, "k") == {0, 1, 2, 3}  # killed process: the page cache survived
+    monkeypatch.setattr(writeback, "boot_id", lambda: "another-boot")
+    assert writeback.resume_state(tmp_path, "k") == {0, 1}  # power loss: only what was flushed to disk
+    assert writeback.resume_state(tmp_path, "other key") is None

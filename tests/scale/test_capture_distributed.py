@@ -62,7 +62,7 @@ def test_distributed_capture_equals_local_and_resumes(ray_cluster, tmp_path_fact
     # a partial build (as a killed local or distributed capture leaves it): half the batches done
     from qkatlas.capture.loader import load_model
     from qkatlas.capture.prepare import prepare
-    from qkatlas.capture.run import _build_key, plan_batches
+    from qkatlas.capture.run import build_key as _build_key, plan_batches
     from qkatlas.corpus import load_corpus
 
     out = tmp_path / "resumed"

@@ -7,3 +7,4 @@ class BertAdapter(Adapter):
     family = "bert"
     model_types = ("bert", "roberta", "xlm-roberta", "camembert", "electra")
     kind = "text-encoder"
+    records = "q.k only (bidirectional, padding masked)"

@@ -7,4 +7,5 @@ class DistilBertAdapter(Adapter):
     family = "distilbert"
     model_types = ("distilbert",)
     kind = "text-encoder"
+    records = "q.k only (bidirectional, padding masked)"
     projection_names = (("q_lin", "k_lin", "v_lin"),)

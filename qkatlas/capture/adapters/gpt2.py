@@ -1,4 +1,9 @@
-"""GPT-2: one fused ``c_attn`` projection outputs [q | k | v]; causal self-attention."""
+"""GPT-2: one fused ``c_attn`` projection outputs [q | k | v]; causal self-attention.
+
+Captured at the projection (not at the attention call): GPT-2's ``reorder_and_upcast_attn``
+path computes attention without the shared attention function. The scale per layer is the
+module's ``scaling`` (1/sqrt(d), divided by layer + 1 with ``scale_attn_by_inverse_layer_idx``).
+"""
 
 from torch import nn
 
@@ -9,6 +14,8 @@ class GPT2Adapter(Adapter):
     family = "gpt2"
     model_types = ("gpt2",)
     kind = "text-decoder"
+    records = "scale per layer (1/sqrt(d), / (layer+1) with scale_attn_by_inverse_layer_idx)"
+    capture_at = "projections"
 
     def _find_attention(self):
         found = [
@@ -22,6 +29,3 @@ class GPT2Adapter(Adapter):
             state["q"], state["k"], state["v"] = output.detach().split(module.split_size, dim=2)
 
         return [module.c_attn.register_forward_hook(split)]
-
-
-
