@@ -100,6 +100,8 @@ class ModelSection(TypedDict, total=False):
     dtype: str
     weights: str
     fingerprint: str
+    attn_implementation: str
+    device_map: str
 
 
 class CorpusSection(TypedDict, total=False):
