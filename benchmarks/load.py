@@ -24,7 +24,6 @@ import argparse
 import hashlib
 import os
 import random
-import socket
 import subprocess
 import sys
 import threading
@@ -37,6 +36,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 SEARCH_WORDS = ["the", "of", "and", "in", "was", "is", "a", "to", "by", "first", "world", "war", "city", "river"]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from explorer import free_port, start_server  # noqa: E402  (the same server start as the explorer benchmark)
 
 
 def build_atlas(n_sequences: int) -> Path:
@@ -52,30 +54,6 @@ def build_atlas(n_sequences: int) -> Path:
     if ("pca", 2) not in Atlas.open(out).layouts:
         compute_layouts(out, ["pca"], [2], workers=1, progress=False, log=quiet)
     return out
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(atlas: Path, port: int) -> subprocess.Popen:
-    import httpx
-
-    proc = subprocess.Popen([sys.executable, "-m", "qkatlas.cli", "serve", str(atlas), "--port", str(port), "--no-browser"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stderr.read()}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/atlases", timeout=2).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("server did not start")
 
 
 def stop(proc: subprocess.Popen) -> None:

@@ -30,9 +30,7 @@ import json
 import math
 import os
 import shutil
-import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -41,6 +39,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NUMBA_CACHE_DIR", str(ROOT / ".numba_cache"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from peak import describe, load, run_measured  # noqa: E402  (benchmarks/peak.py, beside this script)
 
 RESULTS = ROOT / "benchmarks" / "results"
 TOTAL_HEADS = 1024
@@ -209,64 +209,16 @@ STAGES = {"capture": stage_capture, "layouts": stage_layouts, "analysis": stage_
 
 # ---- the parent: runs each stage in a subprocess and measures its memory ---------------------------
 def run_stage(name: str, args, extra: list[str] | None = None) -> dict:
-    import psutil
-
     cmd = [sys.executable, __file__, "--stage", name, "--work", str(args.work), "--tokens", str(args.tokens),
            "--layers", str(args.layers), "--heads-sample", str(args.heads_sample), "--workers", str(args.workers),
            "--fit-sample", str(args.fit_sample)] + (["--profile-fit", args.profile_fit] if args.profile_fit else []) + (extra or [])
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
-    peak_tree = peak_anon = 0
-    stop = threading.Event()
-
-    def anon(pid: int) -> int:
-        """Anonymous resident memory (heap, arrays; not file pages such as the atlas's memory maps)."""
-        try:
-            with open(f"/proc/{pid}/status") as f:
-                for line in f:
-                    if line.startswith("RssAnon:"):
-                        return int(line.split()[1]) * 1024
-        except OSError:
-            pass
-        return 0
-
-    def sample():
-        nonlocal peak_tree, peak_anon
-        try:
-            root = psutil.Process(proc.pid)
-        except psutil.NoSuchProcess:
-            return
-        while not stop.is_set():
-            total = total_anon = 0
-            try:
-                for p in [root] + root.children(recursive=True):
-                    try:
-                        total += p.memory_info().rss
-                        total_anon += anon(p.pid)
-                    except psutil.Error:
-                        pass
-            except psutil.Error:
-                break
-            peak_tree = max(peak_tree, total)
-            peak_anon = max(peak_anon, total_anon)
-            stop.wait(0.2)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    t0 = time.perf_counter()
-    stdout = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    stop.set()
-    sampler.join()
-    if proc.returncode != 0:
-        raise SystemExit(f"stage {name} failed ({proc.returncode}):\n{stdout[-3000:]}")
+    code, stdout, figures = run_measured(cmd)
+    if code != 0:
+        raise SystemExit(f"stage {name} failed ({code}):\n{stdout[-3000:]}")
     line = next(l for l in reversed(stdout.splitlines()) if l.startswith("RESULT "))
     result = json.loads(line[len("RESULT "):])
-    result["stage_wall"] = time.perf_counter() - t0
-    result["peak_rss_process_mb"] = usage.ru_maxrss / 1024  # KiB on Linux
-    result["peak_rss_tree_mb"] = peak_tree / 1024**2
-    result["peak_anon_tree_mb"] = peak_anon / 1024**2
-    result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
+    result["stage_wall"] = figures.pop("wall")
+    result.update(figures)
     return result
 
 
@@ -393,13 +345,7 @@ def report_profile(r: dict) -> None:
         print(g.reset_index().to_string(index=False))
 
 
-def _mem(r: dict) -> str:
-    return (f"{r['peak_rss_process_mb']:.0f} MB in the largest process; process tree {r['peak_rss_tree_mb']:.0f} MB, "
-            f"of which anonymous {r.get('peak_anon_tree_mb', float('nan')):.0f} MB (the rest: file pages of memory maps)")
-
-
-def _load() -> str:
-    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+_mem, _load = describe, load
 
 
 if __name__ == "__main__":

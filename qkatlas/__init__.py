@@ -1,7 +1,7 @@
 """qkatlas: every attention head of a transformer at once, across a whole corpus.
 
 ``Atlas`` reads an atlas (NumPy, pandas and pyarrow only); ``build``, ``add``, ``layout``,
-``analyze`` and ``report`` are the pipeline, ``show`` the notebook widget (each imported on
+``analyze``, ``report`` and ``compare`` are the pipeline, ``show`` the notebook widget (each imported on
 first use, so reading an atlas needs neither torch nor the layout libraries).
 """
 
@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 
 from qkatlas.atlas.reader import Atlas  # noqa: E402
 
-_PIPELINE = ("add", "analyze", "build", "layout", "report")
+_PIPELINE = ("add", "analyze", "build", "compare", "layout", "report")
 
 
 def __getattr__(name: str):

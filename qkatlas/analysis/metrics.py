@@ -23,6 +23,11 @@ query of the corpus counts once.
   receives (a sink, wherever it is), averaged over sequences weighted by their queries.
 * ``vw_*``: the same shares on value-weighted attention p_ij ||v_j|| / sum_k p_ik ||v_k||: what
   the key actually contributes to the output; a sink with tiny ||v|| has a small ``vw_`` share.
+* ``induction``: share to the token right after an earlier occurrence of the query's token (key
+  j with token[j - 1] == token[i], j < i: "A B ... A -> B", Olsson et al. 2022), over queries whose
+  token occurred before (specials excluded); ``duplicate_token``: share to those earlier
+  occurrences themselves. NaN when the corpus has no repeated token (images). The corpus
+  ``induction:N:L`` (repeated random words) makes them the standard induction score.
 * ``qk_separation``: distance between the centroids of the norm-scaled query cloud (q / c) and
   the norm-scaled key cloud *before key translation* (c k), over their RMS spread
   sqrt((msd_q + msd_k) / 2); c is the head's normalisation scale. 0 = the clouds overlap.
@@ -36,7 +41,11 @@ from scipy.special import entr
 
 from qkatlas.analysis.streaming import LayerBatch, SequenceView, run_pass
 from qkatlas.atlas.reader import Atlas
+from qkatlas.atlas import schema
 from qkatlas.atlas.schema import HEAD_METRIC_COLUMNS, SHARES
+
+REPEAT_METRICS = ("induction", "duplicate_token")  # over queries whose token occurred before
+MIN_REPEAT_QUERIES = 10  # fewer such queries in the corpus: NaN (too few to call a head induction)
 METRICS = {
     "entropy": "attention entropy per query (nats), mean over queries",
     "entropy_norm": "entropy / log(number of allowed keys): 1 = uniform",
@@ -54,7 +63,10 @@ METRICS = {
     "max_key_share": "largest share of a sequence's attention taken by one key",
     "qk_separation": "query/key centroid distance over RMS spread, before key translation",
     **{f"vw_{s}": f"value-weighted {s.replace('_', ' ')} share" for s in SHARES},
+    "induction": "share to the token after an earlier occurrence of the query's token (A B ... A -> B)",
+    "duplicate_token": "share to earlier occurrences of the query's own token",
 }
+ALL_METRIC_COLUMNS = [*HEAD_METRIC_COLUMNS, *(m for m in REPEAT_METRICS if m not in HEAD_METRIC_COLUMNS)]
 
 
 class MetricSums:
@@ -65,9 +77,10 @@ class MetricSums:
         self.atlas = atlas
         self.max_n = int(atlas.sequences["n_tokens"].max())
         names = ["entropy", "entropy_norm", "top1", "top5", "argmax_offset", "max_key_share",
-                 *SHARES, *(f"vw_{s}" for s in SHARES)]
+                 *SHARES, *(f"vw_{s}" for s in SHARES), *REPEAT_METRICS]
         self.sums = {name: np.zeros((L, H)) for name in names}
-        self.counts = {name: np.zeros(L) for name in ("queries", "prev", "next", "local")}
+        self.counts = {name: np.zeros(L) for name in ("queries", "prev", "next", "local", *REPEAT_METRICS)}
+        self.has_ids = "token_id" in atlas.tokens.columns and bool((atlas.tokens["token_id"] >= 0).any())
         self.argmax_hist = np.zeros((L, H, 2 * self.max_n - 1), np.int64)
         self.q_sum, self.q_sq = np.zeros((L, H, d)), np.zeros((L, H))
         self.k_sum, self.k_sq = np.zeros((L, Hkv, d)), np.zeros((L, Hkv))
@@ -87,6 +100,10 @@ class MetricSums:
             self.counts["prev"][layer] += valid[1:].sum()
             self.counts["next"][layer] += valid[:-1].sum()
             self.counts["local"][layer] += (valid & view.local.any(1)).sum()
+            if self.has_ids:
+                dup, ind = view.repeats
+                self.counts["duplicate_token"][layer] += dup.any(1).sum()
+                self.counts["induction"][layer] += ind.any(1).sum()
         if n_valid == 0:
             return
         s, n = self.sums, view.n
@@ -105,6 +122,12 @@ class MetricSums:
         s["max_key_share"][at] += (a.sum(1) / n_valid).max(-1) * n_valid
         for prefix, attn in (("", b.attn), ("vw_", b.attn_v)):
             self._shares(at, view, attn, prefix)
+        if self.has_ids:
+            dup, ind = view.repeats
+            if ind.any():
+                s["induction"][at] += np.einsum("hij,ij->h", b.attn, ind.astype(b.attn.dtype))
+            if dup.any():
+                s["duplicate_token"][at] += np.einsum("hij,ij->h", b.attn, dup.astype(b.attn.dtype))
 
     def _shares(self, at: tuple, view: SequenceView, attn: np.ndarray, prefix: str) -> None:
         s, valid = self.sums, view.valid
@@ -123,10 +146,13 @@ class MetricSums:
         import pandas as pd
 
         L, H = self.sums["entropy"].shape
-        denominators = {"prev_token": "prev", "next_token": "next", "local": "local"}
+        denominators = {"prev_token": "prev", "next_token": "next", "local": "local",
+                        **{m: m for m in REPEAT_METRICS}}
         cols = {"layer": np.repeat(np.arange(L), H), "head": np.tile(np.arange(H), L)}
         for name, total in self.sums.items():
             count = self.counts[denominators.get(name.removeprefix("vw_"), "queries")]
+            if name in REPEAT_METRICS:
+                count = np.where(count >= MIN_REPEAT_QUERIES, count, np.nan)
             with np.errstate(invalid="ignore", divide="ignore"):
                 cols[name] = (total / count[:, None]).ravel()
         mode = self.argmax_hist.argmax(-1)
@@ -135,7 +161,7 @@ class MetricSums:
             cols["offset_mode_share"] = (self.argmax_hist.max(-1) / self.counts["queries"][:, None]).ravel()
         cols["qk_separation"] = self._separation().ravel()
         df = pd.DataFrame(cols)
-        return df[["layer", "head", *HEAD_METRIC_COLUMNS]].astype({"layer": "int32", "head": "int32", "offset_mode": "int32"})
+        return df[["layer", "head", *ALL_METRIC_COLUMNS]].astype({"layer": "int32", "head": "int32", "offset_mode": "int32"})
 
     def _separation(self) -> np.ndarray:
         a = self.atlas
@@ -151,20 +177,48 @@ class MetricSums:
 
 
 # ---- one pass, all results --------------------------------------------------------------------------
-def compute(atlas: Atlas, progress: bool = False):
+def compute(atlas: Atlas, progress: bool = False, extra: dict | None = None):
     """(heads DataFrame: metrics + label + rule + head map, aggregate arrays) from one pass.
 
-    Pure computation: nothing is written (``qkatlas.pipeline.analyze`` stores the results).
+    Pure computation: nothing is written (``qkatlas.pipeline.analyze`` stores the results). The
+    table has exactly the columns of ``schema.HEAD_COLUMNS`` (what ``heads.parquet`` stores); a
+    metric computed here but not (yet) in the schema still decides labels. ``extra``: a dict that
+    receives what the same pass also yields (``"metrics"``: every metric column, including those
+    not in the schema; ``"top_sequences"``: per head its top sequences by its label's metric,
+    ``qkatlas.analysis.sequences``; ``"components"``: per head the top components of its bilinear
+    form, ``qkatlas.analysis.bilinear``), for a caller that stores them.
     """
     from qkatlas.analysis import aggregate, similarity, taxonomy
+    from qkatlas.analysis.sequences import TopSequences
 
     sums, agg = MetricSums(atlas), aggregate.AggregateSums(atlas)
-    run_pass(atlas, [sums, agg], progress=progress)
-    df = taxonomy.label_heads(sums.result())
+    consumers = [sums, agg]
+    top = TopSequences(atlas) if extra is not None else None
+    if top is not None:
+        consumers.append(top)
+    run_pass(atlas, consumers, progress=progress)
+    full = taxonomy.label_heads(sums.result())
     maps = agg.result()
-    xy = similarity.head_map(similarity.head_features(df, maps))
-    df["map_x"], df["map_y"] = xy[:, 0].astype(np.float32), xy[:, 1].astype(np.float32)
+    xy = similarity.head_map(similarity.head_features(full, maps))
+    full["map_x"], full["map_y"] = xy[:, 0].astype(np.float32), xy[:, 1].astype(np.float32)
+    df = full[[c for c in schema.HEAD_COLUMNS if c in full.columns]].copy()
+    if extra is not None:
+        from qkatlas.analysis.bilinear import compute_components
+
+        extra["metrics"] = full
+        extra["top_sequences"] = top.result(full)
+        extra["components"] = compute_components(atlas)
     return df, maps
+
+
+def measure(atlas: Atlas, progress: bool = False):
+    """Every metric of every head, labelled (pandas DataFrame; the schema's columns and the
+    ones not in it yet, e.g. ``induction``), without the head map or aggregate maps."""
+    from qkatlas.analysis import taxonomy
+
+    sums = MetricSums(atlas)
+    run_pass(atlas, [sums], progress=progress)
+    return taxonomy.label_heads(sums.result())
 
 
 def head_metrics(atlas: Atlas):

@@ -8,7 +8,7 @@ corpus size. Consumers get each matrix once and keep only running sums.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
@@ -33,6 +33,33 @@ class SequenceView:
     local: np.ndarray  # (n, n) bool: allowed and near (see LOCAL_WINDOW / LOCAL_PATCH_RADIUS)
     patch_row: np.ndarray | None  # (n,) int, -1 for non-patch tokens; None for text
     patch_col: np.ndarray | None
+    token_id: np.ndarray | None = None  # (n,) int64 vocabulary ids (-1 for image patches)
+
+    @property
+    def repeats(self) -> tuple[np.ndarray, np.ndarray]:
+        """(duplicate (n, n), induction (n, n)) bool masks over allowed pairs of queries with a choice.
+
+        ``duplicate[i, j]``: key j is an earlier occurrence of query i's token (j < i, same id);
+        ``induction[i, j]``: key j comes right after such an occurrence (j - 1 is one, j < i), the
+        token an induction head attends to (Olsson et al. 2022). Special tokens and tokens without
+        an id (image patches) take no part. Computed on first use, once per sequence.
+        """
+        if self._repeats is None:
+            n = self.n
+            dup = np.zeros((n, n), bool)
+            ind = np.zeros((n, n), bool)
+            if self.token_id is not None:
+                tid = self.token_id
+                ok = (tid >= 0) & ~self.special
+                i, j = np.arange(n)[:, None], np.arange(n)[None, :]
+                earlier = (tid[:, None] == tid[None, :]) & ok[:, None] & ok[None, :] & (j < i)
+                dup = earlier & self.allowed & self.valid[:, None]
+                ind[:, 1:] = earlier[:, :-1]
+                ind &= (j < i) & self.allowed & self.valid[:, None]
+            self._repeats = (dup, ind)
+        return self._repeats
+
+    _repeats: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)
 
 
 class Consumer(Protocol):
@@ -85,6 +112,7 @@ class _Views:
         t = atlas.tokens
         self.contract = atlas.contract
         self.special = t["is_special"].to_numpy(bool)
+        self.token_id = t["token_id"].to_numpy(np.int64) if "token_id" in t.columns else None
         has_patches = "patch_row" in t.columns and (t["patch_row"] >= 0).any()
         self.patch_row = t["patch_row"].to_numpy(np.int64) if has_patches else None
         self.patch_col = t["patch_col"].to_numpy(np.int64) if has_patches else None
@@ -97,12 +125,15 @@ class _Views:
         if self.patch_row is None:
             i = np.arange(n)
             local = allowed & (np.abs(i[None] - i[:, None]) <= LOCAL_WINDOW)
-            return SequenceView(seq, n, allowed, valid, self.special[rows], local, None, None)
+            return SequenceView(seq, n, allowed, valid, self.special[rows], local, None, None, self._ids(rows))
         r, c = self.patch_row[rows], self.patch_col[rows]
         is_patch = r >= 0
         near = (np.abs(r[None] - r[:, None]) <= LOCAL_PATCH_RADIUS) & (np.abs(c[None] - c[:, None]) <= LOCAL_PATCH_RADIUS)
         local = allowed & near & is_patch[None] & is_patch[:, None]
-        return SequenceView(seq, n, allowed, valid, self.special[rows], local, r, c)
+        return SequenceView(seq, n, allowed, valid, self.special[rows], local, r, c, self._ids(rows))
+
+    def _ids(self, rows: slice) -> np.ndarray | None:
+        return None if self.token_id is None else self.token_id[rows]
 
 
 def run_pass(atlas: Atlas, consumers: list, progress: bool = False) -> None:

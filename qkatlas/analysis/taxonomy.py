@@ -5,16 +5,21 @@ across models, so users can trust and compare it. Rules are tried in this order;
 holds gives the label (shares are means over queries, see ``qkatlas.analysis.metrics``):
 
 1. ``previous-token``  prev_token >= 0.5
-2. ``next-token``      next_token >= 0.5
-3. ``self``            self >= 0.5
-4. ``first-token``     first_token >= 0.5, or special >= 0.5 with first_token >= special / 2
+2. ``induction``       induction >= 0.3 (over queries whose token occurred before: share to the
+                       token right after that earlier occurrence; NaN without repeated tokens)
+3. ``next-token``      next_token >= 0.5
+4. ``self``            self >= 0.5
+5. ``first-token``     first_token >= 0.5, or special >= 0.5 with first_token >= special / 2
                        (a sink on position 0: [CLS], BOS or, without BOS, the first word)
-5. ``special-token``   special >= 0.5 (a sink mostly on other special tokens, e.g. [SEP])
-6. ``broad``           entropy_norm >= 0.85 (attention spread nearly uniformly)
-7. ``positional``      local >= 0.5, or offset_mode_share >= 0.5 (a fixed relative offset)
-8. ``content``         everything else: what it attends to depends on the tokens
+6. ``special-token``   special >= 0.5 (a sink mostly on other special tokens, e.g. [SEP])
+7. ``broad``           entropy_norm >= 0.85 (attention spread nearly uniformly)
+8. ``positional``      local >= 0.5, or offset_mode_share >= 0.5 (a fixed relative offset)
+9. ``content``         everything else: what it attends to depends on the tokens
 
-The position-specific patterns come first because they are the sharpest; ``broad`` precedes
+``induction`` comes right after ``previous-token`` and before the sinks and ``positional``: on
+repeated sequences an induction head attends at a fixed offset (the copy length) and its
+first-copy queries often rest on a sink, so later rules would hold too, yet the copying is what
+the head is for. The position-specific patterns come first because they are the sharpest; ``broad`` precedes
 ``positional`` because in short sequences a uniform head already puts much mass nearby.
 """
 
@@ -24,6 +29,7 @@ import numpy as np
 
 THRESHOLDS = {
     "prev_token": 0.5,
+    "induction": 0.3,
     "next_token": 0.5,
     "self": 0.5,
     "first_token": 0.5,
@@ -61,6 +67,7 @@ def _special_mostly_first(row):
 
 RULES = [  # (label, rule) in the order they are tried; a rule returns its text when it holds
     ("previous-token", _at_least("prev_token")),
+    ("induction", _at_least("induction")),
     ("next-token", _at_least("next_token")),
     ("self", _at_least("self")),
     ("first-token", _any(_at_least("first_token"), _special_mostly_first)),
@@ -72,6 +79,7 @@ DEFAULT_LABEL = "content"
 _T = THRESHOLDS
 RULE_TEXTS = {  # the rules in words, for reports and the explorer's legend
     "previous-token": f"prev_token >= {_T['prev_token']:g}",
+    "induction": f"induction >= {_T['induction']:g}",
     "next-token": f"next_token >= {_T['next_token']:g}",
     "self": f"self >= {_T['self']:g}",
     "first-token": f"first_token >= {_T['first_token']:g}, or special >= {_T['special']:g} with first_token >= special / 2",
@@ -83,6 +91,7 @@ RULE_TEXTS = {  # the rules in words, for reports and the explorer's legend
 LABELS = [label for label, _ in RULES] + [DEFAULT_LABEL]
 DESCRIPTIONS = {
     "previous-token": "attends to the token just before",
+    "induction": "attends to the token after an earlier occurrence of its own token (copies: A B ... A -> B)",
     "next-token": "attends to the token just after",
     "self": "attends to its own token",
     "first-token": "sink on the first token ([CLS] / BOS / first word)",
@@ -94,6 +103,7 @@ DESCRIPTIONS = {
 # one colour per label, fixed so that every report and the explorer agree (matplotlib tab10)
 COLORS = {
     "previous-token": "#1f77b4",
+    "induction": "#e377c2",
     "next-token": "#17becf",
     "self": "#9467bd",
     "first-token": "#d62728",

@@ -261,12 +261,14 @@ class Atlas:
             return {k: z[k] for k in z.files}
 
     def fidelity(self):
-        """Layout fidelity per head (DataFrame: layer, head, layout, fidelity); see FORMAT.md."""
+        """Layout fidelity and geometry per head (DataFrame: layer, head, layout, fidelity,
+        geometry); see FORMAT.md. Tables written before ``geometry`` existed read it as NaN."""
         import pandas as pd
 
         p = self.path / paths.FIDELITY
         if p.is_file():
-            return pd.read_parquet(p)
+            return schema.conform(pd.read_parquet(p), schema.FIDELITY_COLUMNS, paths.FIDELITY,
+                                  defaults=schema.FIDELITY_DEFAULTS)
         return pd.DataFrame({c: pd.Series([], dtype=object if t == "str" else t) for c, t in schema.FIDELITY_COLUMNS.items()})
 
     # ---- stored analysis (written by qkatlas analyze) ---------------------------------------------
@@ -291,9 +293,11 @@ class Atlas:
             raise StaleResultError(f"{self.path}: head analysis is {state}; run `qkatlas analyze {self.path}`")
 
     def head_metrics(self):
-        """One row per head: layer, head, every metric, label, rule, map_x/map_y, fidelity_<layout>.
+        """One row per head: layer, head, every metric, label, rule, map_x/map_y, fidelity_<layout>,
+        geometry_<layout>.
 
-        Fidelity columns come from ``fidelity.parquet`` when read, so they reflect the layouts now.
+        Fidelity and geometry columns come from ``fidelity.parquet`` when read, so they reflect the
+        layouts now (a measure with no value at all, e.g. geometry of an older atlas, has none).
         Raises StaleResultError when the analysis is missing or out of date.
         """
         import pandas as pd
@@ -301,8 +305,11 @@ class Atlas:
         self._require_analysis()
         df = pd.read_parquet(self.path / paths.HEAD_METRICS)
         fid = self.fidelity()
-        if len(fid):
-            wide = fid.pivot_table(index=["layer", "head"], columns="layout", values="fidelity").add_prefix("fidelity_")
+        for measure in ("fidelity", "geometry"):  # geometry_<layout>: the explorer tints cells by either
+            values = fid.dropna(subset=[measure])
+            if not len(values):
+                continue
+            wide = values.pivot_table(index=["layer", "head"], columns="layout", values=measure).add_prefix(f"{measure}_")
             wide.columns.name = None
             df = df.merge(wide.reset_index().astype({"layer": "int32", "head": "int32"}), on=["layer", "head"], how="left")
         return df
@@ -319,6 +326,31 @@ class Atlas:
     def aggregate(self) -> dict[str, np.ndarray]:
         """The arrays of ``aggregate.npz`` (read-only; see FORMAT.md)."""
         return self._aggregate
+
+    def _analysis_table(self, name: str, what: str, layer: int | None, head: int | None):
+        """Rows of a stored per-head table (one head, or all); StaleResultError when missing or stale."""
+        import pandas as pd
+
+        self._require_analysis()
+        if not (self.path / name).is_file():  # analysed by an older qkatlas that did not store it
+            raise StaleResultError(f"{self.path}: {what} missing ({name}); run `qkatlas analyze --force {self.path}`")
+        filters = None
+        if layer is not None and head is not None:
+            self.check_head(layer, head)
+            filters = [("layer", "=", int(layer)), ("head", "=", int(head))]
+        return pd.read_parquet(self.path / name, filters=filters).reset_index(drop=True)
+
+    def head_sequences(self, layer: int | None = None, head: int | None = None):
+        """Each head's top sequences by its label's metric (head_sequences.parquet: layer, head,
+        rank, seq, score, label), of one head when given; StaleResultError naming ``qkatlas analyze``."""
+        return self._analysis_table(paths.HEAD_SEQUENCES, "top sequences", layer, head).sort_values(
+            ["layer", "head", "rank"]).reset_index(drop=True)
+
+    def head_components(self, layer: int | None = None, head: int | None = None):
+        """The components of each head's bilinear form (components.parquet: layer, head, component,
+        sigma, share, explained), largest first; StaleResultError naming ``qkatlas analyze``."""
+        return self._analysis_table(paths.COMPONENTS, "bilinear components", layer, head).sort_values(
+            ["layer", "head", "component"]).reset_index(drop=True)
 
     # ---- images -----------------------------------------------------------------------------------
     @property

@@ -11,7 +11,8 @@ from typing import Any, TypedDict
 
 FORMAT_NAME = "qkatlas-atlas"
 FORMAT_VERSION = 1
-ANALYSIS_VERSION = 1  # bump when a head-metric definition changes: stored metrics then count as stale
+ANALYSIS_VERSION = 2  # bump when a head-metric definition changes: stored metrics then count as stale
+# (2: analyze also stores head_sequences.parquet and components.parquet)
 ANALYSIS_META_KEY = b"qkatlas"  # Parquet key-value metadata of heads.parquet holding the stamp
 
 STATUS_COMPLETE = "complete"
@@ -31,7 +32,12 @@ SEQUENCE_COLUMNS: dict[str, str] = {
     "n_tokens_original": "int64",
 }
 IMAGE_SEQUENCE_COLUMNS: dict[str, str] = {"source": "str"}
-FIDELITY_COLUMNS: dict[str, str] = {"layer": "int32", "head": "int32", "layout": "str", "fidelity": "float64"}
+FIDELITY_COLUMNS: dict[str, str] = {
+    "layer": "int32", "head": "int32", "layout": "str", "fidelity": "float64", "geometry": "float64",
+}
+# Columns added after the first format: read (and written) as these values where a table lacks them,
+# so atlases made before ``geometry`` existed open unchanged (their geometry reads as NaN).
+FIDELITY_DEFAULTS: dict[str, float] = {"geometry": float("nan")}
 
 SHARES = ("first_token", "special", "self", "prev_token", "next_token", "local")
 HEAD_METRIC_COLUMNS: dict[str, str] = {
@@ -45,6 +51,12 @@ HEAD_COLUMNS: dict[str, str] = {
     "layer": "int32", "head": "int32", **HEAD_METRIC_COLUMNS,
     "label": "str", "rule": "str", "map_x": "float32", "map_y": "float32",
 }
+HEAD_SEQUENCE_COLUMNS: dict[str, str] = {
+    "layer": "int32", "head": "int32", "rank": "int32", "seq": "int64", "score": "float64", "label": "str",
+}
+COMPONENT_COLUMNS: dict[str, str] = {
+    "layer": "int32", "head": "int32", "component": "int32", "sigma": "float32", "share": "float32", "explained": "float32",
+}
 AGGREGATE_ARRAYS = ("attn", "attn_value_weighted", "counts", "offset_bins", "offset_mass")
 IMAGE_AGGREGATE_ARRAYS = ("patch_offset", "patch_offset_value_weighted", "patch_offset_counts", "patch_queries")
 
@@ -57,11 +69,16 @@ def sequence_columns(images: bool) -> dict[str, str]:
     return {**SEQUENCE_COLUMNS, **(IMAGE_SEQUENCE_COLUMNS if images else {})}
 
 
-def conform(df, columns: dict[str, str], table: str, extra_ok: bool = False):
+def conform(df, columns: dict[str, str], table: str, extra_ok: bool = False, defaults: dict | None = None):
     """``df`` with exactly ``columns`` in that order and dtypes; ValueError naming what is off.
 
     ``extra_ok`` keeps further columns after the schema's (user metadata columns of tokens).
+    ``defaults``: columns filled with this value where ``df`` lacks them (a column added to the
+    format later, e.g. ``FIDELITY_DEFAULTS``), instead of an error.
     """
+    fill = {c: v for c, v in (defaults or {}).items() if c in columns and c not in df.columns}
+    if fill:
+        df = df.assign(**fill)
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise ValueError(f"{table}: missing columns {missing} (schema: qkatlas/atlas/schema.py)")

@@ -1,4 +1,5 @@
-"""What `qkatlas info` prints: the manifest's essentials, sizes on disk, layouts and fidelity."""
+"""What `qkatlas info` prints: the manifest's essentials, sizes on disk, layouts, their fidelity
+and geometry (both: a layout that buys fidelity by losing neighbourhoods shows it here)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ def summary(path) -> dict:
     if len(fid):
         for name, group in fid.groupby("layout"):
             fidelity[name] = {"mean": round(float(group["fidelity"].mean()), 4), "min": round(float(group["fidelity"].min()), 4)}
+            geo = group["geometry"].dropna()
+            if len(geo):
+                fidelity[name]["geometry"] = round(float(geo.mean()), 4)
     return {
         "path": str(path),
         "format_version": m["format_version"],
@@ -50,6 +54,8 @@ def summary_text(s: dict) -> str:
             state = "complete" if info.get("complete") else "incomplete"
             fid = s["fidelity"].get(name)
             fid_text = f"  fidelity mean {fid['mean']:.3f} (min {fid['min']:.3f})" if fid else ""
+            if fid and "geometry" in fid:
+                fid_text += f", geometry mean {fid['geometry']:.3f}"
             lines.append(f"layout    {name:<9} {state}{fid_text}")
     else:
         lines.append("layout    none (add with `qkatlas layout`)")

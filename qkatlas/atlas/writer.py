@@ -7,7 +7,7 @@ rename). Stages call sections of it:
 * capture: ``layer_arrays`` (pre-allocated, memory-mapped float16), ``write_tables``,
   ``write_normalization``, ``write_images``, then ``commit_partial`` (manifest last, rename);
 * layouts: ``write_layout`` / ``write_layout_state`` per head, ``write_fidelity``;
-* analysis: ``write_analysis`` (heads.parquet with its stamp, aggregate.npz);
+* analysis: ``write_analysis`` (heads.parquet with its stamp, aggregate.npz, top sequences, components);
 * every stage: ``update_manifest``, a read-modify-write under an exclusive lock, so two
   processes (a layout run and an analysis) never lose each other's entries.
 """
@@ -140,7 +140,7 @@ class AtlasWriter:
             tmp.unlink(missing_ok=True)
 
     def write_fidelity(self, df) -> None:
-        df = schema.conform(df, schema.FIDELITY_COLUMNS, paths.FIDELITY)
+        df = schema.conform(df, schema.FIDELITY_COLUMNS, paths.FIDELITY, defaults=schema.FIDELITY_DEFAULTS)
         files.write_parquet_atomic(self.root / paths.FIDELITY, df.sort_values(["layer", "head", "layout"]).reset_index(drop=True))
 
     # ---- group layouts (grouped-query models) ------------------------------------------------------
@@ -155,21 +155,33 @@ class AtlasWriter:
                               scale=np.asarray(scale, np.float32))
 
     def write_group_fidelity(self, df) -> None:
-        df = schema.conform(df, schema.FIDELITY_COLUMNS, paths.GROUP_FIDELITY)
+        df = schema.conform(df, schema.FIDELITY_COLUMNS, paths.GROUP_FIDELITY, defaults=schema.FIDELITY_DEFAULTS)
         files.write_parquet_atomic(self.root / paths.GROUP_FIDELITY, df.sort_values(["layer", "head", "layout"]).reset_index(drop=True))
 
     # ---- analysis --------------------------------------------------------------------------------
-    def write_analysis(self, heads, aggregate: dict[str, np.ndarray], seconds: float) -> None:
-        """heads.parquet (stamped with what it describes), aggregate.npz, and the manifest entry."""
+    def write_analysis(self, heads, aggregate: dict[str, np.ndarray], seconds: float,
+                       sequences=None, components=None) -> None:
+        """heads.parquet (stamped with what it describes), aggregate.npz, the manifest entry, and
+        (when given) head_sequences.parquet and components.parquet. heads.parquet goes last: its
+        stamp is what makes the analysis current, so a crash midway leaves it stale, not torn."""
         manifest = self.read_manifest()
         heads = schema.conform(heads, schema.HEAD_COLUMNS, paths.HEAD_METRICS)
         files.save_npz_atomic(self.root / paths.AGGREGATE, **aggregate)
+        for df, columns, name in ((sequences, schema.HEAD_SEQUENCE_COLUMNS, paths.HEAD_SEQUENCES),
+                                  (components, schema.COMPONENT_COLUMNS, paths.COMPONENTS)):
+            if df is not None:
+                df = schema.conform(df, columns, name).sort_values(list(columns)[:3]).reset_index(drop=True)
+                files.write_parquet_atomic(self.root / name, df)
         stamp = json.dumps(schema.analysis_stamp(manifest)).encode()
         files.write_parquet_atomic(self.root / paths.HEAD_METRICS, heads, {schema.ANALYSIS_META_KEY: stamp})
 
         def note(m):
             m["analysis"] = {"heads": paths.HEAD_METRICS, "aggregate": paths.AGGREGATE,
                              "version": schema.ANALYSIS_VERSION, "seconds": round(seconds, 3)}
+            if sequences is not None:
+                m["analysis"]["sequences"] = paths.HEAD_SEQUENCES
+            if components is not None:
+                m["analysis"]["components"] = paths.COMPONENTS
             m.setdefault("timings", {})["head_metrics_seconds"] = round(seconds, 3)
 
         self.update_manifest(note)

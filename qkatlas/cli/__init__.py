@@ -1,7 +1,7 @@
 """The ``qkatlas`` command line: a thin layer over ``qkatlas.pipeline`` and ``qkatlas.server``.
 
 One module per group of commands (``build``: build/info/verify/models/analyze/report;
-``layout``: layout/add; ``serve``; ``share``: export/figure; ``demo``), each adding its commands through ``register(app)``.
+``layout``: layout/add; ``compare``; ``serve``; ``share``: export/figure; ``demo``), each adding its commands through ``register(app)``.
 Errors raised on purpose (``QkatlasError``) are printed as one line and exit with status 2,
 never as a traceback.
 """
@@ -27,9 +27,9 @@ def log(message: str) -> None:
 
 
 def _register() -> None:
-    from qkatlas.cli import build, demo, layout, serve, share
+    from qkatlas.cli import build, compare, demo, layout, serve, share
 
-    for module in (build, layout, serve, share, demo):
+    for module in (build, layout, compare, serve, share, demo):
         module.register(app)
 
 

@@ -16,7 +16,8 @@ from qkatlas.errors import InputError, QkatlasError
 CORPUS_HELP = ("demo:wiki | demo:images | FILE.txt (one sequence per line) | FILE.jsonl/.parquet/.arrow/.feather[#COLUMN] "
                "(default column: text) | image FOLDER | save_to_disk FOLDER | hf:NAME[:CONFIG]:SPLIT[#COLUMN] (Hugging Face "
                "dataset; pip install datasets; e.g. hf:wikitext:wikitext-103-raw-v1:train). Files and datasets are streamed: "
-               "-n N reads only the first N texts")
+               "-n N reads only the first N texts | induction:N:L (N random sequences of L words, repeated twice: finds "
+               "induction heads; demo:induction = induction:100:25)")
 
 
 def register(app: typer.Typer) -> None:

@@ -168,12 +168,12 @@ def read_group_fidelity(path):
 
     f = Path(path) / GROUP_FIDELITY
     if f.is_file():
-        return pd.read_parquet(f)
+        return schema.conform(pd.read_parquet(f), schema.FIDELITY_COLUMNS, GROUP_FIDELITY, defaults=schema.FIDELITY_DEFAULTS)
     return pd.DataFrame({c: pd.Series([], dtype=object if t == "str" else t) for c, t in schema.FIDELITY_COLUMNS.items()})
 
 
 def write_group_fidelity(path, df) -> None:
-    df = schema.conform(df, schema.FIDELITY_COLUMNS, GROUP_FIDELITY)
+    df = schema.conform(df, schema.FIDELITY_COLUMNS, GROUP_FIDELITY, defaults=schema.FIDELITY_DEFAULTS)
     AtlasWriter(Path(path)).write_group_fidelity(df)
 
 
@@ -183,9 +183,9 @@ def merge_group_fidelity(fid, results):
     rows = [(r.layer, h, name, v) for r in results for h, d in r.query_fidelity.items() for name, v in d.items()]
     if not rows:
         return fid
-    new = pd.DataFrame(rows, columns=list(schema.FIDELITY_COLUMNS))
+    new = pd.DataFrame(rows, columns=["layer", "head", "layout", "fidelity"]).assign(**schema.FIDELITY_DEFAULTS)
     out = pd.concat([fid, new]).drop_duplicates(["layer", "head", "layout"], keep="last")
-    out = out.astype({"layer": "int32", "head": "int32", "fidelity": "float64"})
+    out = out.astype({"layer": "int32", "head": "int32", "fidelity": "float64", "geometry": "float64"})
     return out.sort_values(["layer", "head", "layout"]).reset_index(drop=True)
 
 

@@ -1,5 +1,5 @@
 """Everything for one head, as one job of an engine: inputs, every requested layout, alignment,
-placement of the points outside the fit, files, fidelity.
+placement of the points outside the fit, files, fidelity and the geometry measure.
 
 Why per head: heads are independent, so they parallelise perfectly (any engine, any machine)
 and a head is the unit of resuming (its files are written atomically; a file that exists is
@@ -22,6 +22,7 @@ from qkatlas.atlas.writer import AtlasWriter
 from qkatlas.layout import methods
 from qkatlas.layout.align import alignment, apply_alignment
 from qkatlas.layout.fidelity import SequenceBlocks
+from qkatlas.layout.geometry import layout_geometry, reference_neighbours
 
 ORIGINAL = "original"
 
@@ -43,9 +44,12 @@ class HeadJob:
 class HeadResult:
     layer: int
     head: int
-    # per layout name, plus "knn", and (profiling) "read", "fidelity", "total", "cpu" (process CPU seconds)
+    # per layout name, plus "knn", and (profiling) "read", "fidelity" (geometry included), "geometry",
+    # "total", "cpu" (process CPU seconds)
     seconds: dict[str, float] = field(default_factory=dict)
     fidelity: dict[str, float] = field(default_factory=dict)
+    # per layout name: neighbour recall at 10 (geometry.py); absent for "original" (the space itself)
+    geometry: dict[str, float] = field(default_factory=dict)
     kind: str = "head"
     # groups only: fidelity per query head of the group, {query head: {layout name: value}}
     query_fidelity: dict[int, dict[str, float]] = field(default_factory=dict)
@@ -176,6 +180,7 @@ def run(job: HeadJob) -> HeadResult:
         t_fid = time.perf_counter()
         terms = atlas.terms(layer, head)
         attended = ctx.blocks.top_attended(atlas.queries(layer, head), atlas.keys(layer, head), terms)
+        reference = None  # the true neighbours for the geometry measure, shared by every layout
         for name in job.fidelity:
             if name == ORIGINAL:
                 yq, yk = q, k
@@ -185,6 +190,11 @@ def run(job: HeadJob) -> HeadResult:
                     y = np.load(atlas.path / paths.layout_file(*paths.parse_layout_name(name), layer, head))
                 yq, yk = y[:n], y[n:]
             res.fidelity[name] = ctx.blocks.fidelity(attended, yq, yk, terms)
+            if name != ORIGINAL:  # on the fitted rows, through the head's kNN graph when a method built it
+                t_geo = time.perf_counter()
+                reference = reference or reference_neighbours(inputs, job.seed)
+                res.geometry[name] = layout_geometry(inputs, y[fit_rows], reference=reference)
+                res.seconds["geometry"] = res.seconds.get("geometry", 0.0) + time.perf_counter() - t_geo
         res.seconds["fidelity"] = time.perf_counter() - t_fid
     res.seconds["total"] = time.perf_counter() - t_start
     res.seconds["cpu"] = time.process_time() - cpu_start

@@ -24,6 +24,7 @@ from qkatlas.errors import InputError
 from qkatlas.layout import methods as registry
 from qkatlas.layout.engine import get_engine
 from qkatlas.layout.fidelity import TOP_K
+from qkatlas.layout.geometry import GEOMETRY_K
 from qkatlas.layout.head import ORIGINAL, HeadJob, HeadResult, fit_tokens
 
 FIDELITY_FLUSH_SECONDS = 10.0
@@ -104,10 +105,12 @@ def compute_layouts(path, methods: list[str], dims: list[int], seed: int = 0, wo
         _finish_manifest(writer, layouts, names, results, time.perf_counter() - t0)  # also after a killed run
     wall = time.perf_counter() - t0
     means = {name: round(float(g["fidelity"].mean()), 4) for name, g in fid.groupby("layout") if name in names + [ORIGINAL]}
+    geometry = {name: round(float(g["geometry"].mean()), 4) for name, g in fid.groupby("layout") if name in names}
     if jobs:
         log(f"layouts done in {wall:.1f} s ({wall / len(jobs):.2f} s per head); fidelity "
-            + ", ".join(f"{k} {v:.3f}" for k, v in sorted(means.items())))
-    out = {"seconds": wall, "heads": len(jobs), "fidelity": means}
+            + ", ".join(f"{k} {v:.3f}" for k, v in sorted(means.items())) + "; geometry "
+            + ", ".join(f"{k} {v:.3f}" for k, v in sorted(geometry.items())))
+    out = {"seconds": wall, "heads": len(jobs), "fidelity": means, "geometry": geometry}
     if groups:
         out["groups"] = compute_group_layouts(path, methods, dims, seed=seed, workers=workers, align=align,
                                               progress=progress, log=log, engine=engine, address=address,
@@ -324,7 +327,7 @@ def _register(manifest: dict, layouts, names, params) -> None:
             "params": params[name], "seconds": old.get("seconds", 0.0) if same else 0.0,
             "files": paths.layout_pattern(m, d),
         }
-    manifest["fidelity"] = {"file": paths.FIDELITY, "k": TOP_K, "original": ORIGINAL}
+    manifest["fidelity"] = {"file": paths.FIDELITY, "k": TOP_K, "original": ORIGINAL, "geometry_k": GEOMETRY_K}
 
 
 def _finish_manifest(writer: AtlasWriter, layouts, names, results, wall: float) -> None:
@@ -346,12 +349,13 @@ def merge_fidelity(fid, results):
     """The fidelity table with the rows of ``results`` added (replacing older rows of the same key)."""
     import pandas as pd
 
-    rows = [(r.layer, r.head, name, value) for r in results for name, value in r.fidelity.items()]
+    rows = [(r.layer, r.head, name, value, r.geometry.get(name, float("nan")))
+            for r in results for name, value in r.fidelity.items()]
     if not rows:
         return fid
     new = pd.DataFrame(rows, columns=list(schema.FIDELITY_COLUMNS))
     out = pd.concat([fid, new]).drop_duplicates(["layer", "head", "layout"], keep="last")
-    out = out.astype({"layer": "int32", "head": "int32", "fidelity": "float64"})
+    out = out.astype({"layer": "int32", "head": "int32", "fidelity": "float64", "geometry": "float64"})
     return out.sort_values(["layer", "head", "layout"]).reset_index(drop=True)
 
 

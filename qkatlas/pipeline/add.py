@@ -165,6 +165,10 @@ def _stage_layouts(atlas: Atlas, new: Atlas, writer: AtlasWriter, sequences, pro
             staged.append(paths.layout_file(method_name, dim, layer, head))
             rows.append((layer, head, paths.layout_name(method_name, dim), blocks.fidelity(attended, coords[:n], coords[n:], terms)))
     if layouts or (atlas.path / paths.FIDELITY).is_file():
-        writer.write_fidelity(pd.DataFrame(rows, columns=["layer", "head", "layout", "fidelity"]))
+        # geometry is measured on the fitted points, which ``add`` does not move: the old values hold
+        old_geometry = atlas.fidelity()[["layer", "head", "layout", "geometry"]]
+        fid = pd.DataFrame(rows, columns=["layer", "head", "layout", "fidelity"])
+        writer.write_fidelity(fid.astype({"layer": "int32", "head": "int32"}).merge(
+            old_geometry, on=["layer", "head", "layout"], how="left"))
         staged.append(paths.FIDELITY)
     return staged

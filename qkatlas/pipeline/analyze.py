@@ -1,4 +1,5 @@
-"""``analyze``: head metrics, taxonomy, head map and aggregate maps, stored in the atlas; ``report``.
+"""``analyze``: head metrics, taxonomy, head map, aggregate maps, top sequences and bilinear
+components, stored in the atlas; ``report``.
 
 The computation is ``qkatlas.analysis`` (pure); this stage decides when to run it (only when the
 stored result is missing or stale, unless forced) and stores it through the atlas writer.
@@ -22,12 +23,27 @@ def analyze(path, force: bool = False, progress: bool = True, log=print) -> Path
         log("head metrics: up to date")
         return atlas.path
     t0 = time.perf_counter()
-    df, maps = compute(atlas, progress=progress)
+    extra: dict = {}
+    df, maps = compute(atlas, progress=progress, extra=extra)
     seconds = time.perf_counter() - t0
-    AtlasWriter(atlas.path).write_analysis(df, maps, seconds)
+    AtlasWriter(atlas.path).write_analysis(df, maps, seconds, sequences=extra["top_sequences"],
+                                           components=component_table(extra["components"]))
     counts = df["label"].value_counts()
     log(f"head metrics: {len(df)} heads in {seconds:.1f}s (" + ", ".join(f"{k} {v}" for k, v in counts.items()) + ")")
     return atlas.path
+
+
+def component_table(parts: dict):
+    """``compute_components``' arrays (L, H, r) as the rows of components.parquet: one per
+    (layer, head, component), largest component first (what the explorer's "why" panel reads)."""
+    import numpy as np
+    import pandas as pd
+
+    L, H, r = parts["share"].shape
+    layer, head, comp = np.meshgrid(np.arange(L), np.arange(H), np.arange(r), indexing="ij")
+    return pd.DataFrame({"layer": layer.ravel(), "head": head.ravel(), "component": comp.ravel(),
+                         "sigma": parts["sigma"].ravel(), "share": parts["share"].ravel(),
+                         "explained": parts["explained"].ravel()})
 
 
 def report(path, out=None, top: int = 3, log=print) -> Path:

@@ -34,12 +34,24 @@ def _analysis(atlas: Atlas, log):
     return compute(atlas)
 
 
+def compare_in_memory(atlas_a: Atlas, atlas_b: Atlas, *, attention_weight: float = 0.5, max_sequences: int = 64,
+                      seed: int = 0, log=print):
+    """The ``Comparison`` of two open atlases, nothing written (what ``compare`` writes; the
+    explorer's ``/api/compare`` answers it from memory)."""
+    from qkatlas.analysis.compare import compare_atlases
+
+    heads_a, maps_a = _analysis(atlas_a, log)
+    heads_b, maps_b = _analysis(atlas_b, log)
+    return compare_atlases(atlas_a, atlas_b, heads_a, maps_a, heads_b, maps_b, attention_weight=attention_weight,
+                           max_sequences=max_sequences, seed=seed)
+
+
 def compare(a, b, out, *, attention_weight: float = 0.5, max_sequences: int = 64, seed: int = 0, log=print):
     """Compare the heads of the atlases at ``a`` and ``b``; write the result folder ``out``.
 
     Returns the ``qkatlas.analysis.compare.Comparison``.
     """
-    from qkatlas.analysis.compare import compare_atlases, summary_text
+    from qkatlas.analysis.compare import summary_text
 
     if not 0 <= attention_weight <= 1:
         raise InputError(f"--attention-weight {attention_weight}: give a number from 0 to 1")
@@ -48,11 +60,8 @@ def compare(a, b, out, *, attention_weight: float = 0.5, max_sequences: int = 64
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out}: is a file; give a folder for the comparison's files")
-    atlas_a, atlas_b = Atlas.open(a), Atlas.open(b)
-    heads_a, maps_a = _analysis(atlas_a, log)
-    heads_b, maps_b = _analysis(atlas_b, log)
-    result = compare_atlases(atlas_a, atlas_b, heads_a, maps_a, heads_b, maps_b, attention_weight=attention_weight,
-                             max_sequences=max_sequences, seed=seed)
+    result = compare_in_memory(Atlas.open(a), Atlas.open(b), attention_weight=attention_weight,
+                               max_sequences=max_sequences, seed=seed, log=log)
     out.mkdir(parents=True, exist_ok=True)
     files.save_npy_atomic(out / "similarity.npy", result.similarity.astype(np.float32))
     files.save_npy_atomic(out / "metric_similarity.npy", result.metric_similarity.astype(np.float32))

@@ -14,12 +14,18 @@ OpenAPI at ``/openapi.json`` and ``/api/openapi.json``; ``python -m qkatlas.serv
 * ``GET /api/atlas/{id}/sample?size=K``                 the token rows of the level-of-detail sample
 * ``GET /api/atlas/{id}/layout/{name}?layer=&head=&sample=``  coordinates, uint16 per axis per head
 * ``GET /api/atlas/{id}/norms?layer=&head=&sample=``    vector norms, uint8 per point per head
-* ``GET /api/atlas/{id}/attention?layer=&head=&seq=`` | ``&token=ROW&role=query|key``
+* ``GET /api/atlas/{id}/attention?layer=&head=&seq=`` | ``&token=ROW&role=query|key`` [``&weighting=value``]
 * ``GET /api/atlas/{id}/search?q=&regex=&case=&column=``  token rows matching a token or a pattern
 * ``GET /api/atlas/{id}/heads``                         head metrics, labels, head map (404 if not analysed)
 * ``GET /api/atlas/{id}/similar?layer=&head=&k=``       most similar heads
 * ``GET /api/atlas/{id}/aggregate?layer=&head=&weighted=``  attention by position over the corpus
-* ``GET /api/atlas/{id}/fidelity[?layer=]``             layout fidelity per head (JSON columns)
+* ``GET /api/atlas/{id}/fidelity[?layer=]``             layout fidelity and geometry per head (JSON columns)
+* ``GET /api/compare?a=ID&b=ID``                        heads of two atlases matched one to one (computed, cached)
+* ``GET /api/atlas/{id}/components?layer=&head=``      a head's bilinear components, variance shares (stored)
+* ``GET /api/atlas/{id}/contributions?layer=&head=&query=ROW&key=ROW``  each component's part of one logit
+* ``GET /api/atlas/{id}/component-scores?layer=&head=&component=``  each point's coordinate on a component
+* ``GET /api/atlas/{id}/top-sequences?layer=&head=``   the sequences where the head shows its label best
+* ``GET /api/atlas/{id}/value-norms?layer=&head=&sample=``  ||v|| per token, uint8 like /norms
 * ``GET /api/atlas/{id}/thumbnails.png``                every patch thumbnail in one sprite sheet
 * ``GET /api/atlas/{id}/image/{seq}``                   an image as the model saw it
 

@@ -11,6 +11,8 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from qkatlas.server import why_models
+
 Cell = Union[bool, int, float, str, None]
 
 
@@ -150,7 +152,42 @@ class HeadsTable(ColumnTable):
 
 
 class FidelityTable(ColumnTable):
-    """Columns layer, head, layout, fidelity."""
+    """Columns layer, head, layout, fidelity, geometry (neighbour recall at 10; null for
+    ``original`` and for atlases laid out before it was measured)."""
+
+
+class CompareSide(Model):
+    id: str
+    path: str = Field(description="the atlas folder's name")
+    model: str
+    corpus: Optional[str]
+    heads: int
+    layers: int
+
+
+class CompareSummary(Model):
+    """What ``qkatlas compare`` writes as summary.json (paths as folder names)."""
+
+    a: CompareSide
+    b: CompareSide
+    same_corpus: bool
+    sequences_same_text: int
+    sequences_compared: int = Field(description="shared sequences (same text and token ids) compared on attention")
+    attention_weight: float
+    matched: int
+    mean_similarity: Optional[float]
+    label_agreement: Optional[float]
+    layer_map: dict[str, dict[str, int]] = Field(description="layer of A -> {layer_b, heads, of}: where most of its heads match")
+
+
+class CompareResponse(Model):
+    """``GET /api/compare?a=&b=``: matches columns layer_a, head_a, layer_b, head_b, similarity,
+    attention_similarity, metric_similarity, label_a, label_b (one row per matched pair, best first)."""
+
+    a: str
+    b: str
+    summary: CompareSummary
+    matches: ColumnTable
 
 
 class SimilarHead(Model):
@@ -185,6 +222,8 @@ class HeadInfo(Model):
     rule: Optional[str]
     metrics: Optional[dict[str, Optional[float]]]
     fidelity: dict[str, Optional[float]]
+    geometry: dict[str, float] = Field(default_factory=dict, description="per layout: neighbour recall at 10 in [0, 1] "
+                                       "(FORMAT.md, fidelity.parquet); layouts without a measure are absent")
     analysis_error: Optional[str] = Field(description="why label/metrics are null (names `qkatlas analyze`)")
 
 
@@ -242,6 +281,7 @@ class AttentionMeta(Model):
     role: Optional[Literal["query", "key"]]
     query: Optional[int] = None
     key: Optional[int] = None
+    weighting: Optional[Literal["value"]] = None  # value-weighted attention (weighting=value)
 
 
 class SearchMeta(Model):
@@ -265,3 +305,4 @@ class AggregateMeta(Model):
 
 
 BINARY_META = (TokensMeta, SampleMeta, LayoutMeta, NormsMeta, AttentionMeta, SearchMeta, AggregateMeta)
+BINARY_META += why_models.BINARY_META  # "why a head attends" (qkatlas/server/why_models.py)

@@ -100,13 +100,21 @@ class ApiBridge:
                 sn, m["name"], _int(q, "layer", None), _int(q, "head", None), _int(q, "sample", None, lo=1), _bool(q, "partial"))),
             (r"/norms", B, lambda sn, q, m: s.norms_message(sn, _int(q, "layer", None), _int(q, "head", None), _int(q, "sample", None, lo=1))),
             (r"/attention", B, lambda sn, q, m: s.attention_message(
-                sn, _int(q, "layer"), _int(q, "head"), _int(q, "seq", None), _int(q, "token", None), _role(q))),
+                sn, _int(q, "layer"), _int(q, "head"), _int(q, "seq", None), _int(q, "token", None), _role(q),
+                _str(q, "weighting", "plain", max_len=20))),
             (r"/aggregate", B, lambda sn, q, m: s.aggregate_message(sn, _int(q, "layer"), _int(q, "head"), _bool(q, "weighted"))),
             (r"/search", B, lambda sn, q, m: s.search_message(sn, _str(q, "q") if "q" in q else _missing("q"), _bool(q, "regex"),
                                                                 _bool(q, "case"), _str(q, "column", "token"))),
             (r"/heads", J, lambda sn, q, m: s.heads_json(sn)),
             (r"/similar", J, lambda sn, q, m: s.similar(sn, _int(q, "layer"), _int(q, "head"), _int(q, "k", 8, lo=1, hi=1000))),
             (r"/fidelity", J, lambda sn, q, m: s.fidelity_json(sn, _int(q, "layer", None))),
+            (r"/components", J, lambda sn, q, m: s.components_json(sn, _int(q, "layer"), _int(q, "head"))),
+            (r"/contributions", J, lambda sn, q, m: s.contributions_json(
+                sn, _int(q, "layer"), _int(q, "head"), _int(q, "query"), _int(q, "key"), _int(q, "k", None, lo=1, hi=16))),
+            (r"/component-scores", B, lambda sn, q, m: s.component_scores_message(
+                sn, _int(q, "layer"), _int(q, "head"), _int(q, "component"), _int(q, "sample", None, lo=1))),
+            (r"/top-sequences", J, lambda sn, q, m: s.top_sequences_json(sn, _int(q, "layer"), _int(q, "head"))),
+            (r"/value-norms", B, lambda sn, q, m: s.value_norms_message(sn, _int(q, "layer"), _int(q, "head"), _int(q, "sample", None, lo=1))),
             (r"/thumbnails\.png", P, lambda sn, q, m: s.sprite(sn)),
             (r"/image/(?P<seq>\d{1,10})", P, lambda sn, q, m: s.image_path(sn, _int({"seq": m["seq"]}, "seq")).read_bytes()),
         ]]

@@ -224,14 +224,17 @@ def test_image_view_and_thumbnails(page):
     img = shot(page, "thumbnails")
     cell = next(c for c in page.evaluate("window.__qkatlas.cells") if (c["layer"], c["head"]) == (5, 2))
     assert drawn_pixels(img, cell["x"], cell["y"], cell["width"], cell["height"]) > 2000
-    # image colour modes
-    page.uncheck("#thumbs")
+    # image colour modes: each changes the colours of the head on show
+    before = switch(page, "#thumbs", False, "image-colour-role", check=True)
+    box = (cell["x"], cell["y"], cell["width"], cell["height"])
     for mode in ("patch_row", "patch_col", "brightness", "hue"):
-        page.select_option("#color", mode)
-        page.wait_for_timeout(250)
+        after = switch(page, "#color", mode, f"image-colour-{mode}")
+        changed = changed_pixels(before, after, box)
+        assert changed > 500, f"colour {mode}: only {changed} pixels changed"
+        assert page.evaluate("[window.__qkatlas.view, window.__qkatlas.state.color]") == ["head", mode]
+        before = after
     assert_clean(page)
-    img = shot(page, "colour-hue")
-    assert drawn_pixels(img, cell["x"], cell["y"], cell["width"], cell["height"]) > 2000
+    assert drawn_pixels(before, cell["x"], cell["y"], cell["width"], cell["height"]) > 2000
 
 
 def test_url_restores_a_shared_3d_view(page):
@@ -297,14 +300,47 @@ def test_level_of_detail_sampling(page):
     assert_clean(page)
 
 
+def changed_pixels(a: np.ndarray, b: np.ndarray, box=None) -> int:
+    """Pixels whose colour differs clearly between two screenshots (inside box x, y, w, h if given)."""
+    if box is not None:
+        x, y, w, h = (int(v) for v in box)
+        a, b = a[max(y, 0):y + h, max(x, 0):x + w], b[max(y, 0):y + h, max(x, 0):x + w]
+    return int((np.abs(a - b).sum(axis=2) > 40).sum())
+
+
+def switch(page, selector: str, value, name: str, check: bool = False) -> np.ndarray:
+    """Set a control, wait for the redraw, and screenshot."""
+    n = page.evaluate("window.__qkatlas.renderCount")
+    if check:
+        page.check(selector) if value else page.uncheck(selector)
+    else:
+        page.select_option(selector, value)
+    page.wait_for_function(f"window.__qkatlas.renderCount > {n}", timeout=20000)
+    page.wait_for_timeout(500)
+    return shot(page, name)
+
+
+def cells_box(page):
+    cells = page.evaluate("window.__qkatlas.cells")
+    x0, y0 = min(c["x"] for c in cells), min(c["y"] for c in cells)
+    x1, y1 = max(c["x"] + c["width"] for c in cells), max(c["y"] + c["height"] for c in cells)
+    return x0, y0, x1 - x0, y1 - y0
+
+
 def test_colour_modes_and_size(page):
+    """Every colour mode changes the colours drawn (pixels before vs after each switch), in the matrix."""
     open_app(page)
+    box = cells_box(page)
+    before = shot(page, "colour-role")
+    total = box[2] * box[3]
     for mode in ("position", "mod5", "punct", "token_len", "seq_len", "seq", "norm"):
-        page.select_option("#color", mode)
-        page.wait_for_timeout(300)
-    page.check("#size")
-    page.wait_for_timeout(800)
+        after = switch(page, "#color", mode, f"colour-{mode}")
+        changed = changed_pixels(before, after, box)
+        assert changed > 0.002 * total and changed > 300, f"colour {mode}: only {changed} pixels changed"
+        assert page.evaluate("[window.__qkatlas.view, window.__qkatlas.state.color]") == ["matrix", mode]
+        before = after
+    after = switch(page, "#size", True, "colour-norm-size", check=True)
+    assert changed_pixels(before, after, box) > 300, "size by norm changed nothing"
     assert_clean(page)
-    img = shot(page, "colour-norm-size")
-    assert all(drawn_pixels(img, c["x"], c["y"], c["width"], c["height"]) > 30 for c in page.evaluate("window.__qkatlas.cells"))
+    assert all(drawn_pixels(after, c["x"], c["y"], c["width"], c["height"]) > 30 for c in page.evaluate("window.__qkatlas.cells"))
     assert "color=norm" in page.evaluate("location.hash") and "size=1" in page.evaluate("location.hash")

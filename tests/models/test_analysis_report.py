@@ -8,10 +8,10 @@ import re
 from typer.testing import CliRunner
 
 from qkatlas.analysis.report.narrative import summary
-from qkatlas.analysis.report import write_report
 from qkatlas.cli import app
 from qkatlas.errors import InputError
-from support.synth import make_atlas
+from qkatlas.pipeline.analyze import report as write_report
+from support.synth import make_atlas, repeated_ids
 
 
 def _check_self_contained(text: str) -> None:
@@ -41,6 +41,15 @@ def test_image_report_and_out_option(tmp_path):
     assert "image_0: [CLS] attention" not in text  # titles are inside the PNGs, names listed as text
     assert "sequence 0: image_0" in text
     assert "top next-token heads" in text  # in raster order the right-hand patch is the next token
+
+
+def test_report_names_induction_heads(tmp_path):
+    heads = [["induction", "prev", "first", "uniform"]]
+    atlas = make_atlas(tmp_path / "a", heads, (9, 13, 21), causal=True, token_ids=repeated_ids())
+    text = write_report(atlas.path, log=lambda *_: None).read_text()
+    _check_self_contained(text)
+    assert "top induction heads" in text and "induction &gt;= 0.3 (1.00)" in text
+    assert "1 induction head" in re.search(r"<p id='summary'>(.*?)</p>", text, re.S).group(1)
 
 
 def test_cli_errors_are_input_errors(tmp_path):

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from support.tiny import SENTENCES, copy_atlas, corpus_file, laid_out
-from qkatlas.atlas import files, paths, schema
-from qkatlas.atlas.reader import Atlas, read_manifest
+from qkatlas.atlas import paths
+from qkatlas.atlas.reader import Atlas
 from qkatlas.atlas.writer import AtlasWriter
 from qkatlas.errors import AtlasFormatError, InputError
 from qkatlas.atlas import transaction as add_module

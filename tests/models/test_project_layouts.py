@@ -9,9 +9,8 @@ import numpy as np
 import pytest
 
 from support.tiny import copy_atlas, laid_out, tiny_atlas
-from qkatlas.atlas import files, paths, schema
-from qkatlas.atlas.reader import Atlas, read_manifest
-from qkatlas.atlas.writer import AtlasWriter
+from qkatlas.atlas import paths
+from qkatlas.atlas.reader import Atlas
 from qkatlas.errors import InputError
 from qkatlas.layout.align import MIN_GAP
 from qkatlas.layout.run import compute_layouts

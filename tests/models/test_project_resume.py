@@ -12,9 +12,8 @@ import numpy as np
 import pandas as pd
 
 from support.tiny import copy_atlas, laid_out, tiny_atlas
-from qkatlas.atlas import files, paths, schema
-from qkatlas.atlas.reader import Atlas, read_manifest
-from qkatlas.atlas.writer import AtlasWriter
+from qkatlas.atlas import paths
+from qkatlas.atlas.reader import Atlas
 
 LAYOUTS = [(m, d) for m in ("pca", "tsne", "umap") for d in (2, 3)]
 

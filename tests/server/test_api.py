@@ -306,10 +306,12 @@ def test_missing_analysis_is_a_404_naming_qkatlas_analyze(minilm_copy):
 def test_fidelity_values(client, atlas):
     body = models.FidelityTable.model_validate(client.get("/api/atlas/minilm/fidelity").json())
     fid = atlas.fidelity()
-    assert body.n == len(fid) > 0 and body.columns == ["layer", "head", "layout", "fidelity"]
+    assert body.n == len(fid) > 0 and body.columns == ["layer", "head", "layout", "fidelity", "geometry"]
     assert body.data["layer"] == fid["layer"].tolist() and body.data["layout"] == fid["layout"].tolist()
     got = np.array([np.nan if v is None else v for v in body.data["fidelity"]], float)
     np.testing.assert_allclose(got, fid["fidelity"].to_numpy(float), atol=1e-6, equal_nan=True)
+    geo = np.array([np.nan if v is None else v for v in body.data["geometry"]], float)
+    np.testing.assert_allclose(geo, fid["geometry"].to_numpy(float), atol=1e-6, equal_nan=True)
     one = client.get("/api/atlas/minilm/fidelity?layer=3").json()
     assert set(one["data"]["layer"]) == {3} and one["n"] == int((fid["layer"] == 3).sum())
 

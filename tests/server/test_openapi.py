@@ -35,7 +35,9 @@ def test_schema_is_served_at_both_urls_and_documents_every_endpoint(client):
                 "/api/atlas/{aid}/sequences", "/api/atlas/{aid}/sample", "/api/atlas/{aid}/layout/{name}",
                 "/api/atlas/{aid}/norms", "/api/atlas/{aid}/attention", "/api/atlas/{aid}/search",
                 "/api/atlas/{aid}/heads", "/api/atlas/{aid}/similar", "/api/atlas/{aid}/aggregate",
-                "/api/atlas/{aid}/fidelity", "/api/atlas/{aid}/thumbnails.png", "/api/atlas/{aid}/image/{seq}"}
+                "/api/atlas/{aid}/fidelity", "/api/atlas/{aid}/thumbnails.png", "/api/atlas/{aid}/image/{seq}",
+                "/api/atlas/{aid}/components", "/api/atlas/{aid}/contributions", "/api/atlas/{aid}/component-scores",
+                "/api/atlas/{aid}/top-sequences", "/api/atlas/{aid}/value-norms", "/api/compare"}
     assert set(paths) == expected
     comps = spec["components"]["schemas"]
     for path, item in paths.items():

@@ -35,6 +35,12 @@ OK = [
     ("/atlas/minilm/fidelity", {"layer": 2}),
     ("/atlas/dinov2/thumbnails.png", {}),
     ("/atlas/dinov2/image/1", {}),
+    ("/atlas/minilm/components", {"layer": 1, "head": 3}),
+    ("/atlas/minilm/contributions", {"layer": 1, "head": 3, "query": 40, "key": 35}),
+    ("/atlas/minilm/component-scores", {"layer": 1, "head": 3, "component": 0, "sample": 50}),
+    ("/atlas/minilm/top-sequences", {"layer": 1, "head": 3}),
+    ("/atlas/minilm/value-norms", {"layer": 2, "head": 1}),
+    ("/atlas/minilm/attention", {"layer": 1, "head": 1, "seq": 2, "weighting": "value"}),
 ]
 BAD = [
     ("/atlas/nope", {}, 404),
@@ -47,6 +53,8 @@ BAD = [
     ("/atlas/minilm/search", {"q": "  "}, 400),
     ("/atlas/minilm/image/0", {}, 404),
     ("/atlas/minilm/nothing", {}, 404),
+    ("/atlas/minilm/contributions", {"layer": 1, "head": 3, "query": 40, "key": 0}, 400),
+    ("/atlas/minilm/component-scores", {"layer": 1, "head": 3, "component": 10**4}, 400),
 ]
 
 

@@ -15,25 +15,16 @@ import pytest
 from qkatlas.atlas.reader import Atlas
 from qkatlas.server import wire
 
+from support.chromium import SCREENSHOTS as SHOTS, VIEWPORT
+from support.chromium import launch
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-VIEWPORT = {"width": 1400, "height": 860}
-SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed (make browser, or apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+    yield from launch()
 
 
 @pytest.fixture

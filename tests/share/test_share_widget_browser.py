@@ -10,19 +10,17 @@ import base64
 import io
 import json
 import shutil
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from qkatlas.atlas.reader import Atlas
 
+from support.chromium import SCREENSHOTS as SHOTS
+from support.chromium import launch
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>a notebook</title>
 <style>body { font-family: serif; background: rgb(250, 250, 240); margin: 20px; }</style>
@@ -54,14 +52,7 @@ window.cleanup = mod.default.render({ model, el: document.getElementById('out') 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed (make browser, or apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+    yield from launch()
 
 
 @pytest.fixture

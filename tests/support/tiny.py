@@ -12,9 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from qkatlas.atlas import files, paths, schema
-from qkatlas.atlas.reader import Atlas, read_manifest
-from qkatlas.atlas.writer import AtlasWriter
+from qkatlas.atlas import paths
+from qkatlas.atlas.reader import Atlas
 
 SENTENCES = [
     "The cat sat on the mat and looked at the door.",

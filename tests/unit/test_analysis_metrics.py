@@ -8,11 +8,12 @@ import pandas as pd
 import pytest
 
 from qkatlas.analysis import metrics, taxonomy
-from qkatlas.analysis.metrics import METRICS, compute_head_metrics, head_metrics
-from qkatlas.atlas import files, paths, schema
+from qkatlas.analysis.metrics import METRICS, head_metrics
+from qkatlas.atlas import paths
 from qkatlas.atlas.reader import Atlas, read_manifest
-from qkatlas.atlas.writer import AtlasWriter
-from support.synth import make_atlas
+from qkatlas.errors import StaleResultError
+from qkatlas.pipeline.analyze import analyze
+from support.synth import analyzed, make_atlas, repeated_ids
 
 ENCODER_HEADS = ["prev", "next", "self", "first", "last", "uniform", "back2", "first_last"]
 LENGTHS = (6, 9, 12)
@@ -20,16 +21,21 @@ LENGTHS = (6, 9, 12)
 
 @pytest.fixture(scope="module")
 def encoder(tmp_path_factory):
-    atlas = make_atlas(tmp_path_factory.mktemp("enc") / "atlas", [ENCODER_HEADS, ["uniform"] * 8], LENGTHS)
-    compute_head_metrics(atlas.path, progress=False, log=lambda *_: None)
-    return atlas
+    return analyzed(make_atlas(tmp_path_factory.mktemp("enc") / "atlas", [ENCODER_HEADS, ["uniform"] * 8], LENGTHS))
 
 
 @pytest.fixture(scope="module")
 def decoder(tmp_path_factory):
     heads = [["prev", "self", "first", "uniform", "back2", "next"]]
-    atlas = make_atlas(tmp_path_factory.mktemp("dec") / "atlas", heads, LENGTHS, causal=True, kv_head_of=[0] * 6)
-    return atlas
+    return analyzed(make_atlas(tmp_path_factory.mktemp("dec") / "atlas", heads, LENGTHS, causal=True, kv_head_of=[0] * 6))
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory):
+    """Repeated sequences ([CLS] + L tokens twice): copying heads next to the usual ones; causal."""
+    heads = [["induction", "duplicate", "prev", "first", "uniform", "back2"]]
+    return analyzed(make_atlas(tmp_path_factory.mktemp("copies") / "atlas", heads, (9, 13, 21), causal=True,
+                               token_ids=repeated_ids()))
 
 
 def _row(df, layer, head):
@@ -40,9 +46,9 @@ def reference_metrics(atlas, layer, head) -> dict:
     """Every metric computed the slow, obvious way: one query at a time."""
     t = atlas.tokens
     acc = {name: [] for name in METRICS}
-    prev, nxt, local, argmax_hist, key_share, key_w = [], [], [], [], [], []
-    vw = {s: [] for s in metrics.SHARES}
+    key_share, key_w = [], []
     vnorm = atlas.value_norms(layer, head)
+    ids = t["token_id"].to_numpy()
     for s in range(len(atlas.sequences)):
         rows = atlas.sequence_rows(s)
         a = atlas.attention(layer, head, s).astype(np.float64)
@@ -61,6 +67,13 @@ def reference_metrics(atlas, layer, head) -> dict:
             acc["top5"].append(np.sort(p)[::-1][:5].sum())
             acc["argmax_offset"].append(int(np.argmax(p)) - i)
             near = [j for j in range(n) if abs(j - i) <= 2]
+            tid = ids[rows]
+            earlier = [j for j in range(i) if tid[j] == tid[i] and not special[j] and not special[i]]
+            if earlier:
+                acc.setdefault("duplicate_token", []).append(p[earlier].sum())
+            after = [j + 1 for j in earlier if j + 1 < i]
+            if after:
+                acc.setdefault("induction", []).append(p[after].sum())
             for name, x in (("", p), ("vw_", w)):
                 acc.setdefault(name + "first_token", []).append(x[0])
                 acc.setdefault(name + "special", []).append(x[special].sum())
@@ -74,6 +87,8 @@ def reference_metrics(atlas, layer, head) -> dict:
         key_share.append(cols.max())
         key_w.append(len(queries))
     out = {k: float(np.mean(v)) for k, v in acc.items() if v and k not in ("offset_mode", "offset_mode_share", "qk_separation", "max_key_share")}
+    for name in metrics.REPEAT_METRICS:  # defined over queries whose token occurred before; NaN when too few
+        out[name] = float(np.mean(acc[name])) if len(acc.get(name, [])) >= metrics.MIN_REPEAT_QUERIES else float("nan")
     offsets = np.array(acc["argmax_offset"])
     values, counts = np.unique(offsets, return_counts=True)
     out["offset_mode"] = int(values[counts.argmax()])
@@ -86,16 +101,21 @@ def reference_metrics(atlas, layer, head) -> dict:
     return out
 
 
-@pytest.mark.parametrize("which", ["encoder", "decoder"])
+@pytest.mark.parametrize("which", ["encoder", "decoder", "copies"])
 def test_every_metric_matches_the_naive_reference(which, request):
     atlas = request.getfixturevalue(which)
-    df = head_metrics(atlas)
+    df = metrics.measure(atlas)  # every metric, also those heads.parquet does not store (yet)
+    stored = head_metrics(atlas)
+    assert set(METRICS) <= set(df.columns)
     for layer, head in atlas.heads:
         ref = reference_metrics(atlas, layer, head)
         got = _row(df, layer, head)
-        assert set(METRICS) <= set(df.columns)
         for name in METRICS:
-            assert got[name] == pytest.approx(ref[name], abs=2e-4), (which, layer, head, name)
+            assert got[name] == pytest.approx(ref[name], abs=2e-4, nan_ok=True), (which, layer, head, name)
+        row = _row(stored, layer, head)
+        for name in set(METRICS) & set(stored.columns):
+            assert row[name] == pytest.approx(got[name], abs=1e-9, nan_ok=True), (which, layer, head, name)
+        assert row["label"] == got["label"]
 
 
 def test_known_answers_encoder(encoder):
@@ -141,8 +161,25 @@ def test_known_answers_decoder(decoder):
     assert _row(df, 0, 0)["prev_token"] == pytest.approx(1, abs=1e-6)  # query 0 (no choice) excluded
 
 
+def test_copying_heads_on_repeated_sequences(copies):
+    df = metrics.measure(copies)
+    ind, dup, prev = _row(df, 0, 0), _row(df, 0, 1), _row(df, 0, 2)
+    assert ind["induction"] == pytest.approx(1, abs=1e-6) and ind["label"] == "induction"
+    assert ind["rule"].startswith("induction >= 0.3 (1.00)")
+    assert dup["duplicate_token"] == pytest.approx(1, abs=1e-6) and dup["induction"] < 1e-6 and dup["label"] != "induction"
+    assert prev["label"] == "previous-token" and prev["induction"] < 1e-6
+    assert (df.loc[df["head"] >= 3, "label"] != "induction").all()
+    assert head_metrics(copies).set_index("head").loc[0, "label"] == "induction"  # stored label too
+
+
+def test_no_repeated_tokens_means_no_induction_score(encoder):
+    df = metrics.measure(encoder)
+    assert df["induction"].isna().all() and df["duplicate_token"].isna().all()
+    assert "induction" not in set(df["label"])
+
+
 def test_value_weighting_discounts_a_sink_with_tiny_values(tmp_path):
-    atlas = make_atlas(tmp_path / "a", [["first_last", "self"]], LENGTHS, value_norms=lambda i, n: 0.01 if i == 0 else 1.0)
+    atlas = analyzed(make_atlas(tmp_path / "a", [["first_last", "self"]], LENGTHS, value_norms=lambda i, n: 0.01 if i == 0 else 1.0))
     row = _row(head_metrics(atlas), 0, 0)
     assert row["first_token"] == pytest.approx(0.5, abs=1e-6)
     assert row["vw_first_token"] == pytest.approx(0.01 / 1.01, abs=2e-4)  # 0.5 * 0.01 / (0.5 * 0.01 + 0.5 * 1)
@@ -150,28 +187,40 @@ def test_value_weighting_discounts_a_sink_with_tiny_values(tmp_path):
     assert _row(head_metrics(atlas), 0, 1)["vw_self"] == pytest.approx(1, abs=1e-6)
 
 
-def test_stored_once_and_recomputed_when_stale(tmp_path):
+def test_stored_once_and_stale_is_a_clear_error(tmp_path):
     atlas = make_atlas(tmp_path / "a", [["prev", "first"]], LENGTHS)
     logs = []
-    out = compute_head_metrics(atlas.path, progress=False, log=logs.append)
-    assert out == atlas.path / paths.HEAD_METRICS and out.is_file() and (atlas.path / "aggregate.npz").is_file()
-    assert metrics.stored_stamp(atlas.path)["n_tokens"] == atlas.n_tokens
+    assert analyze(atlas.path, progress=False, log=logs.append) == atlas.path
+    out = atlas.path / paths.HEAD_METRICS
+    assert out.is_file() and (atlas.path / paths.AGGREGATE).is_file()
+    assert atlas.analysis_stamp()["n_tokens"] == atlas.n_tokens and atlas.analysis_current
     assert read_manifest(atlas.path)["analysis"]["heads"] == paths.HEAD_METRICS
     assert not list(atlas.path.glob(".*.tmp"))  # atomic writes leave no temporaries
     mtime = out.stat().st_mtime_ns
-    compute_head_metrics(atlas.path, progress=False, log=logs.append)
+    analyze(atlas.path, progress=False, log=logs.append)
     assert out.stat().st_mtime_ns == mtime and "up to date" in logs[-1]
     pd.read_parquet(out).to_parquet(out)  # same table, but without the stamp: stale
-    compute_head_metrics(atlas.path, progress=False, log=logs.append)
-    assert metrics.stored_stamp(atlas.path) is not None and "heads in" in logs[-1]
+    stripped = out.stat().st_mtime_ns
+    fresh = Atlas.open(atlas.path)
+    assert not fresh.analysis_current
+    with pytest.raises(StaleResultError, match=r"out of date; run `qkatlas analyze "):
+        fresh.head_metrics()  # a read never recomputes
+    with pytest.raises(StaleResultError, match="qkatlas analyze"):
+        fresh.aggregate()
+    assert out.stat().st_mtime_ns == stripped  # the reads wrote nothing
+    analyze(atlas.path, progress=False, log=logs.append)
+    assert Atlas.open(atlas.path).analysis_current and "heads in" in logs[-1]
 
 
-def test_head_metrics_computes_on_demand_and_merges_fidelity(tmp_path):
+def test_reading_before_analyze_is_a_clear_error_then_fidelity_is_merged(tmp_path):
     atlas = make_atlas(tmp_path / "a", [["prev", "first"]], LENGTHS)
     fid = pd.DataFrame({"layer": [0, 0, 0], "head": [0, 1, 0], "layout": ["tsne-2d", "tsne-2d", "pca-2d"],
                         "fidelity": [0.9, 0.4, 0.7]})
     fid.to_parquet(atlas.path / paths.FIDELITY)
-    df = atlas.head_metrics()  # no heads.parquet yet: computed now
+    with pytest.raises(StaleResultError, match=r"head analysis is missing; run `qkatlas analyze .*a`"):
+        atlas.head_metrics()  # no heads.parquet yet: never computed inside a read
+    assert not (atlas.path / paths.HEAD_METRICS).exists()
+    df = analyzed(atlas).head_metrics()
     assert list(df[["layer", "head"]].itertuples(index=False, name=None)) == [(0, 0), (0, 1)]
     assert list(df["fidelity_tsne-2d"]) == [0.9, 0.4]
     assert df["fidelity_pca-2d"].iloc[0] == 0.7 and np.isnan(df["fidelity_pca-2d"].iloc[1])
@@ -193,15 +242,15 @@ def test_taxonomy_rules_order_and_text():
 
 def test_long_sequences_in_chunks_of_heads_give_the_same_results(tmp_path, monkeypatch):
     """Memory bound: a sequence whose attention exceeds the budget goes a few heads at a time."""
-    from qkatlas.analysis import aggregate, streaming
+    from qkatlas.analysis import streaming
 
     heads = [["prev", "first", "uniform"], ["self", "back2", "last"]]
     whole = make_atlas(tmp_path / "whole", heads, LENGTHS, kv_head_of=[0, 0, 1])
     chunked = make_atlas(tmp_path / "chunked", heads, LENGTHS, kv_head_of=[0, 0, 1])
-    expected = head_metrics(whole)
+    expected, a = metrics.compute(whole)
     monkeypatch.setattr(streaming, "ATTENTION_BUDGET", 100)  # < 12 x 12: one head per batch
-    got = head_metrics(chunked)
+    got, b = metrics.compute(chunked)
     pd.testing.assert_frame_equal(got, expected, check_exact=False, atol=1e-9)
-    a, b = aggregate.load_aggregate(whole), aggregate.load_aggregate(chunked)
+    assert set(a) == set(b)
     for name in a:
         np.testing.assert_allclose(a[name], b[name], atol=1e-7, equal_nan=True)

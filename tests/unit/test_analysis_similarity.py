@@ -8,13 +8,13 @@ import pytest
 from qkatlas.analysis import head_metrics, similar_heads
 from qkatlas.analysis.similarity import head_map
 from qkatlas.errors import InputError
-from support.synth import make_atlas
+from support.synth import analyzed, make_atlas
 
 
 @pytest.fixture(scope="module")
 def atlas(tmp_path_factory):
     heads = [["prev", "first", "uniform", "back2"], ["self", "prev", "last", "next"]]
-    return make_atlas(tmp_path_factory.mktemp("sim") / "atlas", heads)
+    return analyzed(make_atlas(tmp_path_factory.mktemp("sim") / "atlas", heads))
 
 
 def test_twin_is_most_similar(atlas):

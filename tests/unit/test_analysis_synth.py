@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from support.synth import TARGETS, make_atlas
+from support.synth import make_atlas
 
 
 def test_synthetic_attention_is_exact(tmp_path):

@@ -39,7 +39,7 @@ def table_columns(heading: str) -> set[str]:
 def test_every_file_of_paths_is_in_the_tree_and_nothing_else():
     constants = {paths.MANIFEST, paths.TOKENS, paths.SEQUENCES, paths.NORMALIZATION, paths.THUMBNAILS,
                  paths.FIDELITY, paths.HEAD_METRICS, paths.AGGREGATE, paths.REPORT, paths.GROUP_NORMALIZATION,
-                 paths.GROUP_FIDELITY}
+                 paths.GROUP_FIDELITY, paths.HEAD_SEQUENCES, paths.COMPONENTS}
     from qkatlas.atlas.writer import LOCK
 
     patterns = {
@@ -59,6 +59,8 @@ def test_every_file_of_paths_is_in_the_tree_and_nothing_else():
     ("## sequences.parquet", schema.sequence_columns(images=True)),
     ("## fidelity.parquet", schema.FIDELITY_COLUMNS),
     ("### heads.parquet", schema.HEAD_COLUMNS),
+    ("### head_sequences.parquet", schema.HEAD_SEQUENCE_COLUMNS),
+    ("### components.parquet", schema.COMPONENT_COLUMNS),
 ])
 def test_table_columns_match_the_schema(heading, columns):
     assert table_columns(heading) == set(columns)

@@ -3,19 +3,23 @@
 // `view` changes, and runs the flows that span views (load an atlas, switch layout, focus a
 // head, select a token, search, restore a shared URL). Views get narrow contexts (views/view.ts)
 // and call back only through the Actions interface this class implements.
-import type { AtlasSource, DataSource, LayoutDesc, Role } from './api/source';
-import { createDebugState, installDebug, type DebugState } from './debug';
+import type { AtlasInfo, AtlasSource, AtlasSummary, DataSource, Role } from './api/source';
+import { createDebugState, installDebug, jsHeap, type DebugState } from './debug';
 import { Heads } from './data/heads';
 import { TokenTable, sequencesFrom } from './data/tokens';
+import { restoreView, type RestoreTarget } from './restore';
 import { colorModes } from './render/coloring';
 import { Renderer, type Pick } from './render/deck';
-import { cellAt, fitCell, fitMatrix, makeGrid, stepHead } from './render/grid';
+import { fitCell, fitMatrix, makeGrid, stepHead } from './render/grid';
 import type { Actions } from './state/actions';
+import { clickAction } from './state/click';
 import { EMPTY_SESSION, createStore, focusIndex, headOf, selectionOf, urlState, type AppModel, type AppStore, type Changed } from './state/store';
 import { DEFAULT_STATE, bindUrl, encodeState, pageHash, stateFromHash, type AppState } from './state/urlstate';
 import { handleKey } from './ui/keys';
 import { renderSide } from './ui/side';
 import { buildStage, setStatus, type Stage } from './ui/stage';
+import { layoutChoices } from './ui/layout-picker';
+import { saveButtons } from './ui/save';
 import { Toolbar } from './ui/toolbar';
 import { hideTooltip, showTooltip } from './ui/tooltip';
 import { HeadView } from './views/head';
@@ -23,12 +27,18 @@ import { ImageView } from './views/image';
 import { MatrixView, POINT_BUDGET } from './views/matrix';
 import { SequenceView } from './views/sequence';
 import { anyChanged, type View, type ViewContext } from './views/view';
+import { Watch } from './watch';
 
 export interface AppOptions {
   /** points drawn in the matrix before level-of-detail sampling */
   budget?: number;
+  /** ms between polls of an atlas that is changing (a layout being computed); default 3000, or ?poll=N */
+  pollMs?: number;
   /** keep the page's URL hash in sync with the state (off for embedded uses such as a notebook widget) */
   url?: boolean;
+  /** inside someone else's page (a notebook widget): keys only while the explorer has focus, the theme
+   * class on `root` rather than the page's body, and the size follows `root` */
+  embedded?: boolean;
 }
 
 /** Keys whose change changes what the Deck draws. */
@@ -36,12 +46,13 @@ const DRAWN: (keyof AppModel)[] = ['theme', 'tint', 'heads', 'grid', 'found', 'f
 /** Keys whose change changes the side panel. */
 const PANEL: (keyof AppModel)[] = ['info', 'tokens', 'heads', 'headsError', 'view', 'layer', 'head', 'token', 'role', 'color', 'tint', 'theme', 'layout'];
 
-export class App implements Actions {
+export class App implements Actions, RestoreTarget {
   readonly store: AppStore;
   readonly debug: DebugState;
   private dom: Stage;
   private toolbar: Toolbar;
   private renderer: Renderer;
+  private watch: Watch;
   private atlas: AtlasSource | null = null;
   private matrix: MatrixView | null = null;
   private head: HeadView | null = null;
@@ -51,6 +62,8 @@ export class App implements Actions {
   private panelQueued = false;
   /** the colour modes of the current atlas */
   private colorIds = new Set<string>();
+  /** where the theme class goes: the page's body, or the root of an embedded explorer */
+  private themed: HTMLElement;
 
   constructor(root: HTMLElement, private source: DataSource, private opts: AppOptions = {}) {
     const url = opts.url !== false;
@@ -73,31 +86,39 @@ export class App implements Actions {
         if (this.debug.frames.length > 50) this.debug.frames.shift();
       },
     });
+    const d = this.dom;
+    this.toolbar.el.append(saveButtons({ renderer: this.renderer, stage: d.stage, under: d.under, over: d.over, overlay: d.overlay, store: this.store }));
     installDebug(this.debug, {
       view: () => this.store.get().view,
       state: () => urlState(this.store.get()),
       transitioning: () => this.renderer.transitioning,
       mode3d: () => this.renderer.mode3d,
       cells: () => this.matrix?.cellRects() ?? [],
+      heap: jsHeap,
       pointScreen: (layer, head, row, role) => this.pointScreen(layer, head, row, role),
       focusHead: (layer, head) => this.focusHead(layer * (this.store.get().info?.n_heads ?? 0) + head),
       frameTime: () => this.renderer.frameTime(),
       select: (row, role = 'query') => this.selectToken(row, role),
     });
     this.store.subscribe((s, changed) => this.onChange(s, changed));
+    const poll = opts.pollMs ?? (Number(new URLSearchParams(location.search).get('poll')) || 3000);
+    this.watch = new Watch(source, { atlas: () => this.atlas, info: (i) => this.onInfoPolled(i), atlases: (l) => this.onAtlasesPolled(l) }, this.debug, poll);
     if (url) {
       bindUrl(this.store, pageHash(), (hash) => (this.debug.hash = hash));
       window.addEventListener('hashchange', () => void this.onHashChange());
     }
-    document.body.classList.toggle('light', this.store.get().theme === 'light');
-    window.addEventListener('keydown', (e) => handleKey(e, this.store.get(), this));
-    window.addEventListener('resize', () => this.onResize());
+    this.themed = opts.embedded ? root : document.body;
+    this.themed.classList.toggle('light', this.store.get().theme === 'light');
+    (opts.embedded ? root : window).addEventListener('keydown', (e) => handleKey(e as KeyboardEvent, this.store.get(), this));
+    if (opts.embedded) new ResizeObserver(() => this.onResize()).observe(root);
+    else window.addEventListener('resize', () => this.onResize());
+    new ResizeObserver(() => this.onResize()).observe(this.dom.stage); // e.g. the top bar wrapping to two lines
   }
 
   // ---- store -> views -------------------------------------------------------------------------
   private onChange(s: Readonly<AppModel>, changed: Changed<AppModel>): void {
     this.toolbar.sync(s, changed);
-    if (changed.has('theme')) document.body.classList.toggle('light', s.theme === 'light');
+    if (changed.has('theme')) this.themed.classList.toggle('light', s.theme === 'light');
     const fresh = this.syncViews();
     for (const v of [this.matrix, this.head, this.overlay?.view]) if (v && !fresh.has(v)) v.update(changed);
     if (anyChanged(changed, ...DRAWN)) this.renderer.render();
@@ -155,6 +176,7 @@ export class App implements Actions {
         return;
       }
       this.toolbar.setAtlases(atlases);
+      this.watch.watchList(atlases);
       const want = this.store.get().atlas;
       await this.loadAtlas(atlases.some((a) => a.id === want) ? want! : atlases[0].id, true);
     } catch (e) {
@@ -212,11 +234,18 @@ export class App implements Actions {
     this.colorIds = new Set(modes.map((m) => m.id));
     this.toolbar.setAtlas(info, modes);
     const color = this.colorIds.has(this.store.get().color) ? this.store.get().color : 'role';
+    this.watch.follow(info);
+    // no complete layout yet: show one being computed (the heads done so far)
+    const growing = layoutDone ? undefined : layoutChoices(info).find((p) => !p.complete && p.heads_done > 0);
+    if (growing) {
+      this.store.set({ layout: growing.name });
+      layoutDone = matrix.load(growing, info, ready, { partial: true });
+    }
     const grid = layoutDone ? makeGrid(info.n_layers, info.n_heads) : null;
     this.store.set({ info, tokens, seqs: sequencesFrom(seqTable), atlas: id, color, grid });
     void this.loadHeads(gen);
     this.status('');
-    if (!info.layouts.length || !layoutDone) {
+    if (!layoutDone) {
       this.status(`Atlas ${info.name} has no layouts yet: compute them with \`qkatlas layout ${info.id}\`.`, true);
       return;
     }
@@ -246,9 +275,10 @@ export class App implements Actions {
     if (s.sort !== 'layer') this.setSort(s.sort);
   }
 
+  /** Show layout `name` (one being computed too: the heads done so far, filled in as they finish). */
   async switchLayout(name: string): Promise<void> {
     const s = this.store.get(), info = s.info, matrix = this.matrix;
-    const layout: LayoutDesc | undefined = info?.layouts.find((l) => l.name === name);
+    const layout = info ? layoutChoices(info).find((l) => l.name === name && l.heads_done > 0) : undefined;
     if (!info || !matrix || !layout) return;
     const gen = ++this.layoutGen;
     const view = s.view, index = focusIndex(s);
@@ -256,7 +286,7 @@ export class App implements Actions {
     this.debug.renderedAt = null;
     this.debug.ready = false;
     this.store.set({ layout: name });
-    const ok = await matrix.load(layout, info);
+    const ok = await matrix.load(layout, info, Promise.resolve(), { partial: !layout.complete });
     if (gen !== this.layoutGen || !ok) return;
     if (view !== 'matrix') await this.focusHead(index, false);
   }
@@ -297,6 +327,23 @@ export class App implements Actions {
       this.debug.search = { q, regex, error: msg };
       this.store.set({ found: null, foundMask: null, searchError: msg });
     }
+  }
+
+  // ---- the server changed ----------------------------------------------------------------------
+  /** A poll saw the atlas change: layouts progressed or completed, analysis appeared. */
+  private onInfoPolled(info: AtlasInfo): void {
+    const s = this.store.get(), old = s.info;
+    if (!old || info.id !== old.id || info.n_tokens !== old.n_tokens) return; // tokens changed: reload to see them
+    this.store.set({ info });
+    this.toolbar.setLayouts(info);
+    const cur = info.layout_progress.find((p) => p.name === s.layout);
+    if (cur) void this.matrix?.refresh(cur.complete);
+    if (info.analysis && !old.analysis) void this.loadHeads(this.atlasGen);
+  }
+
+  private onAtlasesPolled(list: AtlasSummary[]): void {
+    this.store.set({ atlases: list });
+    this.toolbar.setAtlases(list);
   }
 
   // ---- camera and focus -----------------------------------------------------------------------
@@ -386,28 +433,12 @@ export class App implements Actions {
   }
 
   /** Go to the view that `want` describes (after an atlas loaded, or a hash change). */
-  private async restoreView(want: AppState): Promise<void> {
-    const info = this.store.get().info;
-    if (!info) return;
-    const s = this.store.get();
-    if (want.layout && want.layout !== s.layout && info.layouts.some((l) => l.name === want.layout)) await this.switchLayout(want.layout);
-    const color = this.colorIds.has(want.color) ? want.color : s.color;
-    this.store.set({ theme: want.theme, color, size: want.size, thumbs: want.thumbs, hide: want.hide, weighted: want.weighted, tint: want.tint });
-    if (want.sort !== this.store.get().sort) this.setSort(want.sort);
-    if (want.search !== this.store.get().search || want.regex !== this.store.get().regex) await this.search(want.search, want.regex);
-    const layer = Math.min(want.layer, info.n_layers - 1), head = Math.min(want.head, info.n_heads - 1);
-    const token = want.token !== null && want.token < info.n_tokens ? want.token : null;
-    this.store.set({ token, role: want.role });
-    const tok = this.store.get().tokens!;
-    this.debug.selected = token === null ? null : { token, role: want.role, seq: tok.seq(token), text: tok.token(token) };
-    if (want.view === 'matrix') {
-      this.store.set({ layer, head });
-      if (this.store.get().view !== 'matrix') this.backToMatrix();
-      return;
-    }
-    const view = want.view === 'image' && !info.images ? 'head' : want.view === 'sequence' && !selectionOf(this.store.get()) ? 'head' : want.view;
-    this.store.set({ view });
-    await this.focusHead(layer * info.n_heads + head, false);
+  private restoreView(want: AppState): Promise<void> {
+    return restoreView(this, want);
+  }
+
+  hasColor(id: string): boolean {
+    return this.colorIds.has(id);
   }
 
   // ---- pointer ---------------------------------------------------------------------------
@@ -433,21 +464,13 @@ export class App implements Actions {
   }
 
   private async onClick(p: Pick | null, coordinate: [number, number] | undefined): Promise<void> {
-    const s = this.store.get(), grid = s.grid;
-    if (!s.info || !grid || !s.tokens) return;
-    if (p) {
-      if (s.view === 'matrix' || p.index !== focusIndex(s)) {
-        this.store.set({ token: p.row, role: p.role });
-        this.debug.selected = { token: p.row, role: p.role, seq: s.tokens.seq(p.row), text: s.tokens.token(p.row) };
-        await this.focusHead(p.index);
-      } else {
-        await this.selectToken(p.row, p.role);
-      }
-      return;
+    const a = clickAction(this.store.get(), p, this.renderer.mode3d ? undefined : coordinate), tok = this.store.get().tokens;
+    if (a?.kind === 'select') return this.selectToken(a.row, a.role);
+    if (a?.token && tok) {
+      this.store.set({ token: a.token.row, role: a.token.role });
+      this.debug.selected = { token: a.token.row, role: a.token.role, seq: tok.seq(a.token.row), text: tok.token(a.token.row) };
     }
-    if (this.renderer.mode3d || !coordinate) return;
-    const i = cellAt(grid.slots, grid.nCols, coordinate[0], coordinate[1]);
-    if (i >= 0 && (s.view === 'matrix' || grid.slots[i].index !== focusIndex(s))) await this.focusHead(grid.slots[i].index);
+    if (a) await this.focusHead(a.index);
   }
 
   // ---- side panel -------------------------------------------------------------------------------

@@ -4,15 +4,19 @@
 //   <script>window.QKATLAS_CONFIG = { source: 'http', apiRoot: '/api' }</script>
 //   or <script type="application/json" id="qkatlas-config">{"source": "http"}</script>
 //
-// Default: the qkatlas server's HTTP API at /api of the page's origin.
+// Default: the qkatlas server's HTTP API at /api of the page's origin. `qkatlas export` writes
+// { source: 'static', dataRoot: './data/' }: the files of a static export (api/static.ts).
 import { HttpSource, fetchTransport } from './api/http';
 import type { DataSource } from './api/source';
+import { StaticSource } from './api/static';
 
 export interface QkatlasConfig {
-  /** which data source: 'http' (default). Others plug in by passing `dataSource`. */
-  source?: 'http';
+  /** which data source: 'http' (default), or 'static' (files of `qkatlas export`). Others plug in by passing `dataSource`. */
+  source?: 'http' | 'static';
   /** root of the HTTP API (default "/api") */
   apiRoot?: string;
+  /** folder of a static export's data files (default "./data/") */
+  dataRoot?: string;
   /** a ready data source (static files, widget channel...); wins over `source` */
   dataSource?: DataSource;
   /** points drawn in the matrix before level-of-detail sampling (also `?budget=N` in the URL) */
@@ -46,5 +50,6 @@ export function createSource(cfg: QkatlasConfig): DataSource {
   if (cfg.dataSource) return cfg.dataSource;
   const kind = cfg.source ?? 'http';
   if (kind === 'http') return new HttpSource(fetchTransport(cfg.apiRoot ?? '/api'));
+  if (kind === 'static') return new StaticSource(cfg.dataRoot ?? './data/');
   throw new Error(`unknown data source ${JSON.stringify(kind)}`);
 }

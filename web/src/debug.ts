@@ -51,6 +51,32 @@ export interface BytesDebug {
   sample: number | null;
 }
 
+/** The matrix's level of detail and the memory it holds (views/matrix.ts). */
+export interface LodDebug {
+  /** points per role per head of the base level (every layer) */
+  perRole: number;
+  /** the level wanted for the visible layers now (> perRole when zoomed in) */
+  want: number;
+  /** points per role one layer request may carry (server limit), null when unlimited */
+  limitPerRole: number | null;
+  /** layers held in more detail, and their points per role */
+  detail: { layer: number; m: number }[];
+  baseBytes: number;
+  detailBytes: number;
+  detailBudget: number;
+}
+
+/** An axis label of the matrix as drawn (canvas pixels; x, y: its anchor, w x h: its size). */
+export interface AxisLabelDebug {
+  axis: 'layer' | 'head';
+  index: number;
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 export interface HoverDebug {
   token: number;
   role: Role;
@@ -100,6 +126,17 @@ export interface DebugState {
   frames: [number, number][];
   /** the URL hash last written */
   hash: string;
+  lod: LodDebug | null;
+  /** axis labels of the matrix drawn in the last frame */
+  axes: AxisLabelDebug[];
+  /** heads of the current layout drawn in the matrix (fewer while a layout is being computed) */
+  layoutHeads: number;
+  /** layouts still being computed, as the last poll of the atlas saw them ("tsne-2d 34/72") */
+  progress: string[];
+  /** polls of the atlas info and list made */
+  polls: number;
+  /** what the head panel shows of GET /head: terms beyond q.k, why analysis is missing */
+  headInfo: { layer: number; head: number; beyondQk: string[]; analysisError: string | null } | null;
 }
 
 /** Live values and functions the app provides. */
@@ -109,6 +146,8 @@ export interface DebugApi {
   transitioning(): boolean;
   mode3d(): boolean;
   cells(): CellRect[];
+  /** the JS heap in use (Chromium's performance.memory), null elsewhere */
+  heap(): number | null;
   pointScreen(layer: number, head: number, row: number, role: Role): [number, number] | null;
   focusHead(layer: number, head: number): Promise<void>;
   /** ms to draw one frame and read a pixel back (GPU finished) */
@@ -122,6 +161,7 @@ export type DebugHooks = DebugState & {
   readonly transitioning: boolean;
   readonly mode3d: boolean;
   readonly cells: CellRect[];
+  readonly heap: number | null;
   pointScreen: DebugApi['pointScreen'];
   focusHead: DebugApi['focusHead'];
   frameTime: DebugApi['frameTime'];
@@ -138,7 +178,7 @@ export function createDebugState(source = ''): DebugState {
   return {
     version: 1, source, ready: false, renderedAt: null, renderCount: 0, search: null, lines: 0, lineTargets: [],
     selected: null, errors: [], timings: {}, sequence: null, image: null, headmap: null, similar: null, bytes: null,
-    labels: 0, hover: null, frames: [], hash: '',
+    labels: 0, hover: null, frames: [], hash: '', lod: null, axes: [], layoutHeads: 0, progress: [], polls: 0, headInfo: null,
   };
 }
 
@@ -150,6 +190,7 @@ export function installDebug(state: DebugState, api: DebugApi, target: Window = 
     transitioning: () => api.transitioning(),
     mode3d: () => api.mode3d(),
     cells: () => api.cells(),
+    heap: () => api.heap(),
   };
   for (const [k, get] of Object.entries(getters)) Object.defineProperty(state, k, { get, enumerable: true });
   const hooks = Object.assign(state, {
@@ -160,4 +201,10 @@ export function installDebug(state: DebugState, api: DebugApi, target: Window = 
   }) as DebugHooks;
   target.__qkatlas = hooks;
   return hooks;
+}
+
+/** The JS heap in use: Chromium's performance.memory.usedJSHeapSize, null where there is none. */
+export function jsHeap(): number | null {
+  const mem = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+  return mem ? mem.usedJSHeapSize : null;
 }

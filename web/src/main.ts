@@ -2,7 +2,10 @@
 import './style.css';
 import { App } from './app';
 import { createSource, readConfig } from './config';
+import { installCompare } from './views/compare';
 
 const cfg = readConfig();
-const app = new App(document.getElementById('app')!, createSource(cfg), { budget: cfg.budget, url: cfg.url });
+const source = createSource(cfg);
+const app = new App(document.getElementById('app')!, source, { budget: cfg.budget, url: cfg.url });
 void app.start();
+void installCompare(source, document.getElementById('bar'));

@@ -17,7 +17,7 @@ const layouts: LayoutDesc[] = [
 ];
 
 export const SUMMARY: AtlasSummary = {
-  id: 'fake', name: 'fake model', path: '/nowhere', model: { name: 'fake model', kv_head_of: [0, 1, 2] }, corpus: { name: 'fake corpus' },
+  id: 'fake', name: 'fake model', status: 'ready', model: { name: 'fake model', kv_head_of: [0, 1, 2] }, corpus: { name: 'fake corpus' },
   kind: 'text-encoder', image: false, causal: false, n_layers: N_LAYERS, n_heads: N_HEADS, n_kv_heads: N_HEADS,
   n_tokens: N_TOKENS, n_sequences: N_SEQ, layouts,
 };
@@ -38,6 +38,10 @@ export class FakeAtlas implements AtlasSource {
   calls: Call[] = [];
   /** methods that fail (404) */
   failing = new Set<string>();
+  /** a layout being computed: the head indices done (null: every head) */
+  done: Set<number> | null = null;
+  /** points of one layout answer above which it answers 413 */
+  maxPoints = Infinity;
 
   private log(method: string, ...args: unknown[]): void {
     this.calls.push({ method, args });
@@ -50,7 +54,11 @@ export class FakeAtlas implements AtlasSource {
 
   async info(): Promise<AtlasInfo> {
     this.log('info');
-    return { ...SUMMARY, token_columns: ['seq', 'pos', 'token'], metadata_columns: [], thumbnails: null, images: false, scales: null };
+    return {
+      ...SUMMARY, token_columns: ['seq', 'pos', 'token'], metadata_columns: [], thumbnails: null, images: false, scales: null,
+      extra_terms: false, analysis: true, limits: { response_bytes: 64 << 20, attention_cells: 4 << 20 },
+      layout_progress: layouts.map((l) => ({ ...l, complete: true, heads_done: N_LAYERS * N_HEADS, heads_total: N_LAYERS * N_HEADS })),
+    };
   }
 
   async tokens() {
@@ -87,10 +95,16 @@ export class FakeAtlas implements AtlasSource {
 
   async layout(name: string, req: HeadsRequest) {
     this.log('layout', name, req);
-    const dim = layouts.find((l) => l.name === name)!.dim;
-    const heads: [number, number][] = req.head === undefined ? Array.from({ length: N_HEADS }, (_, h) => [req.layer, h]) : [[req.layer, req.head]];
+    const dim = Number(name.slice(-2, -1));
+    let heads: [number, number][] = req.head === undefined ? Array.from({ length: N_HEADS }, (_, h) => [req.layer, h]) : [[req.layer, req.head]];
     const rows = req.sample ? sampleRows(req.sample) : null;
     const m = rows ? rows.length : N_TOKENS;
+    if (heads.length * 2 * m > this.maxPoints) throw new SourceError(413, `layout ${name} of ${heads.length} heads x ${2 * m} points would be over this server's limit`);
+    const done = this.done;
+    if (done && heads.some(([l, h]) => !done.has(l * N_HEADS + h))) {
+      if (!req.partial) throw new SourceError(404, `layout ${name} is still being computed`);
+      heads = heads.filter(([l, h]) => done.has(l * N_HEADS + h));
+    }
     const coords = new Uint16Array(heads.length * 2 * m * dim), bounds = new Float32Array(heads.length * dim * 2);
     heads.forEach(([l, h], i) => {
       const index = l * N_HEADS + h;
@@ -142,6 +156,16 @@ export class FakeAtlas implements AtlasSource {
     return { columns: ['layer', 'head', 'entropy', 'label'], n: layer.length, data: { layer, head, entropy, label }, metrics: ['entropy'], labels: ['broad', 'first-token'], has_map: false };
   }
 
+  async headInfo(layer: number, head: number) {
+    this.log('headInfo', layer, head);
+    const slope = 0.25 * (head + 1);
+    return {
+      layer, head, kv_head: head, terms: { scale: 0.35, causal: false, window: null, softcap: null, alibi_slope: slope },
+      beyond_qk: [`ALiBi slope ${slope}: logits + slope * (key position - query position); the layout shows the content part`],
+      label: null, rule: null, metrics: null, fidelity: { 'pca-2d': 0.4 }, analysis_error: 'fake: head analysis is missing; run `qkatlas analyze fake`',
+    };
+  }
+
   async similar(layer: number, head: number, k: number) {
     this.log('similar', layer, head, k);
     return { layer, head, heads: [{ layer: (layer + 1) % N_LAYERS, head, score: 0.5 }] };
@@ -155,6 +179,44 @@ export class FakeAtlas implements AtlasSource {
   async fidelity() {
     this.log('fidelity');
     return { columns: ['layer', 'head', 'layout', 'fidelity'], n: 0, data: { layer: [], head: [], layout: [], fidelity: [] } };
+  }
+
+  // ---- why a head attends (optional methods of AtlasSource) ----
+  async components(layer: number, head: number) {
+    this.log('components', layer, head);
+    return { layer, head, source: 'vectors' as const, shares: [0.5, 0.3, 0.15, 0.05], sigma: [4, 3, 2, 1], explained: [0.5, 0.8, 0.95, 1] };
+  }
+
+  async contributions(layer: number, head: number, query: number, key: number) {
+    this.log('contributions', layer, head, query, key);
+    const contributions = [2, -0.5, 0.25, 0.125];
+    return { layer, head, query, key, seq: Math.floor(query / SEQ_LEN), query_pos: query % SEQ_LEN, key_pos: key % SEQ_LEN,
+      logit: 3, contributions, rest: 3 - 1.875, sequence_offset: 0.5, probability: 0.75, masked: false };
+  }
+
+  async componentScores(layer: number, head: number, component: number) {
+    this.log('componentScores', layer, head, component);
+    // queries positive, keys negative, growing with the row: a diverging colour scale shows both ends
+    const scores = Float32Array.from({ length: 2 * N_TOKENS }, (_, i) => (i < N_TOKENS ? i + 1 : -(i - N_TOKENS + 1)));
+    return { component, perRole: N_TOKENS, scores, maxAbs: N_TOKENS };
+  }
+
+  async topSequences(layer: number, head: number) {
+    this.log('topSequences', layer, head);
+    return { layer, head, label: 'broad', metric: 'entropy_norm', rows: [{ rank: 0, seq: 2, score: 0.9, text: 'sentence 2' }, { rank: 1, seq: 0, score: 0.8, text: 'sentence 0' }] };
+  }
+
+  async valueNorms(layer: number, head: number) {
+    this.log('valueNorms', layer, head);
+    const norms = Uint8Array.from({ length: 2 * N_TOKENS }, (_, i) => (i % N_TOKENS) * 8);
+    return { heads: [[layer, head]] as [number, number][], perRole: N_TOKENS, norms, max: new Float32Array([2]) };
+  }
+
+  async valueWeightedAttention(layer: number, head: number, seq: number) {
+    this.log('valueWeightedAttention', layer, head, seq);
+    const weights = new Float32Array(SEQ_LEN * SEQ_LEN);
+    for (let i = 0; i < SEQ_LEN; i++) weights[i * SEQ_LEN + (SEQ_LEN - 1)] = 1; // all on the last token
+    return { seq, start: seq * SEQ_LEN, n: SEQ_LEN, weights };
   }
 
   async thumbnails() {

@@ -37,6 +37,7 @@ describe('HttpSource', () => {
     expect(src.atlas('mini lm')).toBe(a);
     await a.info();
     await a.sequences();
+    await a.headInfo!(2, 5);
     await a.sample(138);
     const block = await a.layout('pca-2d', { layer: 3, sample: 138 });
     await a.layout('pca-2d', { layer: 3, head: 7 });
@@ -53,7 +54,8 @@ describe('HttpSource', () => {
     expect(t.log).toEqual([
       '/atlases',
       '/atlas/mini%20lm',
-      '/atlas/mini%20lm/sequences',
+      '/atlas/mini%20lm/sequences?offset=0&limit=20000',
+      '/atlas/mini%20lm/head?layer=2&head=5',
       '/atlas/mini%20lm/sample?size=138',
       '/atlas/mini%20lm/layout/pca-2d?layer=3&sample=138',
       '/atlas/mini%20lm/layout/pca-2d?layer=3&head=7',
@@ -73,6 +75,32 @@ describe('HttpSource', () => {
     expect(block.bytes).toBeGreaterThan(48);
     expect(Array.from(hits.rows)).toEqual([1, 5]);
     expect(hits.nTokens).toBe(2);
+  });
+
+  it('pages through a sequence table larger than the server answers at once (413: smaller pages)', async () => {
+    const N = 50000;
+    const t = recorder((_path, p) => {
+      const offset = Number(p.offset), limit = Number(p.limit);
+      if (limit > 15000) throw new SourceError(413, 'sequences 0..19999 would be 80 MiB, over this server\'s limit');
+      const rows = Array.from({ length: Math.min(limit, N - offset) }, (_, i) => offset + i);
+      return { columns: ['seq', 'start', 'n_tokens'], n: rows.length, offset, total: N, data: { seq: rows, start: rows.map((r) => r * 3), n_tokens: rows.map(() => 3) } };
+    });
+    const seqs = await new HttpSource(t).atlas('big').sequences();
+    expect(seqs.n).toBe(N);
+    expect(seqs.data.seq.length).toBe(N);
+    expect(seqs.data.start[N - 1]).toBe((N - 1) * 3);
+    expect(t.log).toEqual([
+      '/atlas/big/sequences?offset=0&limit=20000',
+      '/atlas/big/sequences?offset=0&limit=10000',
+      ...[1, 2, 3, 4].map((k) => `/atlas/big/sequences?offset=${k * 10000}&limit=10000`),
+    ]);
+  });
+
+  it('asks once when the whole table fits', async () => {
+    const t = recorder(() => ({ columns: ['seq', 'start', 'n_tokens'], n: 2, data: { seq: [0, 1], start: [0, 4], n_tokens: [4, 4] } }));
+    const seqs = await new HttpSource(t).atlas('x').sequences();
+    expect(seqs.n).toBe(2);
+    expect(t.log).toEqual(['/atlas/x/sequences?offset=0&limit=20000']);
   });
 
   it('decodes the token table', async () => {

@@ -3,88 +3,14 @@
 import type { PickingInfo } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/api/source';
-import { createDebugState } from '../src/debug';
 import { Heads } from '../src/data/heads';
-import { TokenTable, sequencesFrom } from '../src/data/tokens';
-import { sameLayers, type OrbitState, type Scene, type ScenePart, type ViewState2D } from '../src/render/deck';
+import { sameLayers } from '../src/render/deck';
 import type { Layer } from '@deck.gl/core';
-import { CELL, makeGrid, slotOfHead } from '../src/render/grid';
-import type { Actions } from '../src/state/actions';
-import { createStore, type AppStore } from '../src/state/store';
+import { CELL, slotOfHead } from '../src/render/grid';
 import { HeadView } from '../src/views/head';
 import { MatrixView } from '../src/views/matrix';
-import type { SceneContext } from '../src/views/view';
-import { FakeAtlas, N_HEADS, N_LAYERS, N_TOKENS, SEQ_LEN } from './fake-source';
-
-class FakeScene implements Scene {
-  mode3d = false;
-  transitioning = false;
-  view2d: ViewState2D = { target: [0, 0, 0], zoom: 6 };
-  parts: ScenePart[] = [];
-  renders = 0;
-  get scale() {
-    return 2 ** this.view2d.zoom;
-  }
-  add(p: ScenePart) {
-    this.parts.push(p);
-  }
-  remove(p: ScenePart) {
-    this.parts = this.parts.filter((q) => q !== p);
-  }
-  render() {
-    this.renders++;
-  }
-  renderSoon() {}
-  drawOverlays() {}
-  size(): [number, number] {
-    return [800, 600];
-  }
-  rect() {
-    return { left: 0, top: 0, width: 800, height: 600 } as DOMRect;
-  }
-  setViewState(vs: ViewState2D | OrbitState, _duration = 0, onEnd?: () => void) {
-    if (!this.mode3d) this.view2d = vs as ViewState2D;
-    onEnd?.();
-  }
-  enterOrbit() {
-    this.mode3d = true;
-  }
-  leaveOrbit(vs: ViewState2D) {
-    this.mode3d = false;
-    this.view2d = vs;
-  }
-  screenOf(w: ArrayLike<number>): [number, number] {
-    return [w[0] * 100, w[1] * 100];
-  }
-  sync() {}
-}
-
-function actions(log: string[]): Actions {
-  const note = (name: string) => (...args: unknown[]) => {
-    log.push(`${name}(${args.join(',')})`);
-    return Promise.resolve();
-  };
-  return {
-    focusHead: note('focusHead'), step: note('step'), backToMatrix: note('backToMatrix'), selectToken: note('selectToken'),
-    clearSelection: note('clearSelection'), openSequence: note('openSequence'), openImage: note('openImage'), closeOverlay: note('closeOverlay'),
-    switchAtlas: note('switchAtlas'), switchLayout: note('switchLayout'), search: note('search'), setSort: note('setSort'),
-    refreshPanel: () => log.push('refreshPanel'), status: (text: string, error?: boolean) => log.push(`status(${text},${error ?? false})`),
-  };
-}
-
-async function setup(layout = 'pca-2d'): Promise<{ store: AppStore; src: FakeAtlas; scene: FakeScene; ctx: SceneContext; log: string[] }> {
-  const src = new FakeAtlas();
-  const store = createStore();
-  const info = await src.info();
-  store.set({
-    atlas: 'fake', layout, info, tokens: new TokenTable(await src.tokens()), seqs: sequencesFrom(await src.sequences()),
-    grid: makeGrid(N_LAYERS, N_HEADS),
-  });
-  src.calls = [];
-  const scene = new FakeScene(), log: string[] = [];
-  const ctx: SceneContext = { store, source: src, actions: actions(log), debug: createDebugState('fake'), renderer: scene };
-  return { store, src, scene, ctx, log };
-}
+import { N_HEADS, N_LAYERS, N_TOKENS, SEQ_LEN } from './fake-source';
+import { setup } from './scene';
 
 function pickAt(id: string, index: number, object?: unknown): PickingInfo {
   return { layer: { id } as PickingInfo['layer'], index, picked: true, object, color: null, x: 0, y: 0, pixelRatio: 1 };
@@ -237,6 +163,13 @@ describe('head view data loading', () => {
     const without = await shown();
     expect(without.src.count('similar')).toBe(0);
     expect(without.log).toContain('refreshPanel');
+  });
+
+  it('asks for the head\'s terms beyond q.k and analysis state once per head shown', async () => {
+    const { src, ctx } = await shown();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(src.calls.filter((c) => c.method === 'headInfo').map((c) => c.args)).toEqual([[1, 2]]);
+    expect(ctx.debug.headInfo).toEqual({ layer: 1, head: 2, beyondQk: [expect.stringContaining('ALiBi slope 0.75')], analysisError: expect.stringContaining('qkatlas analyze') });
   });
 
   it('switches the scene to an orbit view for a 3-D layout and back when unmounted', async () => {

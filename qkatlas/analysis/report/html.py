@@ -22,18 +22,8 @@ from qkatlas.atlas.reader import Atlas
 TOP_PER_KIND = 3
 PATCH_WINDOW = 7  # images: patch-offset maps shown for offsets -7..7
 EXAMPLE_LENGTH = (10, 18)  # text examples: sequences of this many tokens read well in a heatmap
-RANK_BY = {  # label -> how its heads are ranked (the metric its rule tests)
-    "previous-token": "prev_token",
-    "next-token": "next_token",
-    "self": "self",
-    "first-token": "first_token",
-    "special-token": "special",
-    "broad": "entropy_norm",
-    "positional": "local",
-    "content": "top1",  # minus the sink share: sharp heads that look at content, not at a sink
-}
 TABLE_COLUMNS = ["layer", "head", "label", "entropy_norm", "top1", "first_token", "special", "self",
-                 "prev_token", "next_token", "local", "offset_mode", "vw_first_token", "qk_separation", "rule"]
+                 "prev_token", "next_token", "local", "offset_mode", "induction", "vw_first_token", "qk_separation", "rule"]
 
 CSS = """
 body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
@@ -63,13 +53,10 @@ def example_sequences(atlas: Atlas, k: int = 2) -> list[int]:
 
 def top_heads(df, label: str, k: int = TOP_PER_KIND):
     """The ``k`` heads of ``label`` that show it most strongly."""
+    from qkatlas.analysis.sequences import label_score
+
     sub = df[df["label"] == label]
-    if label == "positional":
-        score = np.maximum(sub["local"], sub["offset_mode_share"])
-    elif label == "content":
-        score = sub["top1"] - np.maximum(sub["first_token"], sub["special"])
-    else:
-        score = sub[RANK_BY[label]]
+    score = label_score(sub, label)
     return sub.loc[score.sort_values(ascending=False, kind="stable").index[:k]]
 
 

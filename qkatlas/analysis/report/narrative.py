@@ -11,6 +11,7 @@ import numpy as np
 
 PLURAL = {
     "previous-token": "previous-token heads",
+    "induction": "induction heads",
     "next-token": "next-token heads",
     "self": "self heads",
     "first-token": "first-token sinks",

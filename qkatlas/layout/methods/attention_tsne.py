@@ -23,7 +23,9 @@ This method gives t-SNE both (affinities are what t-SNE preserves, whatever thei
   the geometry measure (neighbour recall at 10). Small clouds (under ``SMALL_POINTS`` = 4,000
   points, e.g. 40 sentences) get 0.4: their perplexity-30 affinities spread each point over
   ~90 neighbours, a large part of the cloud, so the attention edges weigh more and 0.5 cost up to
-  20% of t-SNE's neighbour recall there, 0.4 none;
+  20% of t-SNE's neighbour recall there, 0.4 none. 3-D layouts get 0.3 at any size: a third
+  dimension lets the attention edges pull harder (0.4 already cost 6% of the 3-D t-SNE's recall
+  on demo:minilm, 0.5 cost 40%; 0.3 raised it by 10-25% and still doubled fidelity);
 * schedule: early exaggeration 12 for 50 iterations (clusters form), then 100 iterations at
   exaggeration 1 (openTSNE's standard phase; the plain ``tsne`` method leaves it out because it
   spreads clusters, but here it is what lets the attention edges pull each query towards its
@@ -31,6 +33,13 @@ This method gives t-SNE both (affinities are what t-SNE preserves, whatever thei
   plain method's);
 * everything else as ``tsne``: cosine geometry, PCA start, FFT gradients from 10,000 points in
   2-D, Barnes-Hut otherwise.
+
+Fit on enough tokens (``min_fit_tokens`` = 20,000): an attention edge ties a query to keys of its
+own sequence, so it exists only where both ends are in the fit, and points outside the fit are
+placed by geometry alone. Under a 5,000-token fit sample (the run's default for t-SNE/UMAP), a
+7,700-token corpus loses a third of its queries to geometric placement and more of its edges:
+fidelity 0.67 -> 0.54 on demo:minilm (6 heads). The class attribute asks the caller for a fit of
+at least this many tokens (``qkatlas.layout.head`` fits such a method on its own larger sample).
 
 The attention comes through the seam: ``HeadInputs.attention()`` returns each fitted query's
 top-k key rows (into ``HeadInputs.x``) and weights; ``attention_provider`` below builds that
@@ -49,22 +58,25 @@ from qkatlas.errors import InputError
 from qkatlas.layout.methods.base import SMALL_PERPLEXITY, UNIFORM_K, UNIFORM_MIN_POINTS, Fitted, HeadInputs, LayoutMethod
 
 ATTENTION_K = 5  # keys each query is tied to (the fidelity measure's own k)
-MIX = 0.5  # share of the attractive force from attention
-SMALL_MIX, SMALL_POINTS = 0.4, 4_000  # ... in clouds of fewer points
+MIX = 0.5  # share of the attractive force from attention (2-D)
+SMALL_MIX, SMALL_POINTS = 0.4, 4_000  # ... in 2-D clouds of fewer points
+MIX_3D = 0.3  # ... in 3-D
 WEIGHT_POWER = 0.5  # edge weight = attention ** WEIGHT_POWER, normalised per query
 _CHUNK_CELLS = 1 << 22  # attention entries per chunk (16 MB float32)
 
 
 class AttentionTSNEMethod(LayoutMethod):
     name = "attn-tsne"
+    min_fit_tokens = 20_000  # fit on at least this many tokens (all, below), whatever the run's fit sample
     description = "attention-aware t-SNE: q/k geometry affinities mixed with each query's top attended keys"
     params = {
         "library": "openTSNE", "metric": "cosine", "init": "pca", "knn": "exact",
         "affinities": (f"{1 - MIX:g} x t-SNE's (uniform on 45 neighbours from 10,000 points, else perplexity 30) + "
                        f"{MIX:g} x attention (each query to its top {ATTENTION_K} attended keys of its sequence, "
                        f"weights attention^{WEIGHT_POWER:g} normalised per query, symmetrised); "
-                       f"mix {SMALL_MIX:g} below {SMALL_POINTS:,} points"),
+                       f"mix {SMALL_MIX:g} below {SMALL_POINTS:,} points; 3-D: mix {MIX_3D:g}"),
         "attention_k": ATTENTION_K, "mix": MIX, "small_mix": SMALL_MIX, "small_points": SMALL_POINTS,
+        "mix_3d": MIX_3D,
         "weight_power": WEIGHT_POWER,
         "early_exaggeration": 12, "early_exaggeration_iter": 50, "n_iter": 100, "exaggeration": 1,
         "gradient": {"2": "fft (min 20 intervals) from 10,000 points, else bh (theta 0.5)", "3": "bh (theta 1.0)"},
@@ -77,11 +89,14 @@ class AttentionTSNEMethod(LayoutMethod):
                 "provide; qkatlas.layout.head passes attention_provider(...) from qkatlas.layout.methods.attention_tsne"
             )
         rows, weights = inputs.attention()
-        return Fitted(attention_tsne(inputs, rows, weights, dim, seed, mix=mix_for(len(inputs.x))))
+        return Fitted(attention_tsne(inputs, rows, weights, dim, seed, mix=mix_for(len(inputs.x), dim)))
 
 
-def mix_for(n_points: int) -> float:
-    """The share of attention in the affinities for a cloud of ``n_points`` (see the module docstring)."""
+def mix_for(n_points: int, dim: int = 2) -> float:
+    """The share of attention in the affinities for a ``dim``-D layout of ``n_points`` (see the
+    module docstring)."""
+    if dim >= 3:
+        return MIX_3D
     return MIX if n_points >= SMALL_POINTS else SMALL_MIX
 
 

@@ -28,7 +28,7 @@ def similar(request: Request, aid: AtlasId, layer: Layer, head: Head,
     return respond.json_body(dumps(answer(request, aid, lambda s: service(request).similar(s, layer, head, k))), request)
 
 
-@router.get("/fidelity", response_model=FidelityTable, responses=ERRORS, summary="Layout fidelity per head")
+@router.get("/fidelity", response_model=FidelityTable, responses=ERRORS, summary="Layout fidelity and geometry per head")
 def fidelity(request: Request, aid: AtlasId, layer: OptLayer = None) -> Response:
-    """Columns layer, head, layout, fidelity (FORMAT.md); one layer with layer=..."""
+    """Columns layer, head, layout, fidelity, geometry (FORMAT.md); one layer with layer=..."""
     return respond.json_body(answer(request, aid, lambda s: service(request).fidelity_json(s, layer)), request)

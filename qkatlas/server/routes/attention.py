@@ -20,11 +20,14 @@ router = APIRouter(prefix="/api/atlas/{aid}", tags=["attention"])
 def attention(request: Request, aid: AtlasId, layer: Layer, head: Head,
               seq: Annotated[Optional[int], Query(ge=0, le=INT32, description="a sequence: its whole n x n attention")] = None,
               token: Annotated[Optional[int], Query(ge=0, le=INT32, description="a token row: its query row or key column")] = None,
-              role: Annotated[Literal["query", "key"], Query(description="the token as a query (its row) or a key (its column)")] = "query") -> Response:
+              role: Annotated[Literal["query", "key"], Query(description="the token as a query (its row) or a key (its column)")] = "query",
+              weighting: Annotated[Literal["plain", "value"], Query(description="value: value-weighted attention "
+                                                                     "p_ij ||v_j|| / sum_k p_ik ||v_k|| (what each key adds to the output)")] = "plain") -> Response:
     """One token costs one row (or one column, in blocks of queries), never more than n weights.
-    Size limit for a whole sequence: n x n <= the attention limit (413: ask for one token)."""
+    Size limit for a whole sequence: n x n <= the attention limit (413: ask for one token).
+    Value-weighted attention always computes the whole sequence (same limit)."""
     t0 = time.perf_counter()
-    data = answer(request, aid, lambda s: service(request).attention_message(s, layer, head, seq, token, role))
+    data = answer(request, aid, lambda s: service(request).attention_message(s, layer, head, seq, token, role, weighting))
     ms = (time.perf_counter() - t0) * 1000
     return respond.binary(data, request, headers={"Server-Timing": f"attention;dur={ms:.3f}"}, compress=False)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from qkatlas.server import respond
@@ -18,11 +18,14 @@ router = APIRouter(prefix="/api/atlas/{aid}", tags=["layouts"])
                                                "bounds float32 (H, dim, 2): x = lo + q / 65535 * (hi - lo)"))
 def layout(request: Request, aid: AtlasId,
            name: Annotated[str, Path(max_length=100, description="layout, e.g. pca-2d (see the atlas's layouts)")],
-           layer: OptLayer = None, head: OptHead = None, sample: Sample = None) -> Response:
+           layer: OptLayer = None, head: OptHead = None, sample: Sample = None,
+           partial: Annotated[bool, Query(description="a layout still being computed: answer the heads that are done "
+                                                      "(meta.heads lists them) instead of 404")] = False) -> Response:
     """Every head (no layer), one layer's heads, or one head. A layout still being computed can be
-    read for heads that are done. Size limit: the response limit; the whole matrix of a large
-    atlas answers 413 saying to ask per layer (layer=...) or with sample=N."""
-    data = answer(request, aid, lambda s: service(request).layout_message(s, name, layer, head, sample))
+    read for heads that are done (partial=true: whichever of the asked heads are done). Size limit:
+    the response limit; the whole matrix of a large atlas answers 413 saying to ask per layer
+    (layer=...) or with sample=N."""
+    data = answer(request, aid, lambda s: service(request).layout_message(s, name, layer, head, sample, partial))
     return respond.binary(data, request, compress=False)
 
 

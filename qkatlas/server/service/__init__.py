@@ -8,7 +8,7 @@ writes to an atlas or computes an analysis: stored results are read, or the erro
 ``qkatlas analyze``.
 
 The service is one class assembled from parts, one module per group of answers (atlases,
-arrays, attention, search, analysis, images); ``base`` holds what they share.
+arrays, attention, search, analysis, images, understand); ``base`` holds what they share.
 """
 
 from __future__ import annotations
@@ -17,12 +17,15 @@ from qkatlas.server.service.analysis import AnalysisPart
 from qkatlas.server.service.arrays import ArraysPart
 from qkatlas.server.service.atlases import AtlasesPart
 from qkatlas.server.service.attention import AttentionPart
+from qkatlas.server.service.compare import ComparePart
 from qkatlas.server.service.base import ServiceBase, clean, columns, dumps, public
 from qkatlas.server.service.images import ImagesPart
 from qkatlas.server.service.search import SearchPart
+from qkatlas.server.service.understand import UnderstandPart
 
 
-class AtlasService(AtlasesPart, ArraysPart, AttentionPart, SearchPart, AnalysisPart, ImagesPart):
+class AtlasService(AtlasesPart, ArraysPart, AttentionPart, SearchPart, AnalysisPart, ImagesPart, UnderstandPart,
+                   ComparePart):
     """Domain logic of the API over snapshots; holds the limits and the response cache."""
 
 

@@ -81,7 +81,10 @@ class ArraysPart(ServiceBase):
 
     # ---- coordinates ---------------------------------------------------------------------------------
     def layout_message(self, snap: Snapshot, name: str, layer: int | None, head: int | None,
-                       sample: int | None) -> bytes:
+                       sample: int | None, partial: bool = False) -> bytes:
+        """Coordinates of the heads asked for. A layout still being computed answers 404 for a head
+        that is not done yet; with ``partial`` it answers the heads that are done (``meta.heads``
+        lists them, possibly none) so an explorer can show a layout while it grows."""
         a = snap.atlas
         method, dim, complete = self.resolve_layout(snap, name)
         heads = self.heads(snap, layer, head)
@@ -90,13 +93,18 @@ class ArraysPart(ServiceBase):
         m = n if rows is None else len(rows)
         self.limits.check(len(heads) * 2 * m * dim * 2, f"layout {name} of {len(heads)} heads x {2 * m} points",
                           _hint_layer())
+        done: tuple | str = "all"  # part of the cache key: which heads a partial answer holds
         if not complete:
             todo = [(l, h) for l, h in heads if not (a.path / paths.layout_file(method, dim, l, h)).is_file()]
-            if todo:
+            if todo and partial:
+                skip = set(todo)
+                heads = [lh for lh in heads if lh not in skip]
+                done = tuple(heads)
+            elif todo:
                 total = a.n_layers * a.n_heads
                 raise missing(f"layout {name} of atlas {snap.id!r} is still being computed "
                               f"({_heads_done(snap, method, dim)} of {total} heads done; layer {todo[0][0]} head "
-                              f"{todo[0][1]} not yet): ask for a head that is done, or wait")
+                              f"{todo[0][1]} not yet): ask for a head that is done, ask with partial=true, or wait")
 
         def make() -> bytes:
             q = np.empty((len(heads), 2 * m, dim), np.uint16)
@@ -113,7 +121,7 @@ class ArraysPart(ServiceBase):
             return wire.pack({"coords": q, "bounds": bounds}, meta)
 
         settings = repr(a.manifest.get("layouts", {}).get(name, {}).get("params"))  # a recomputed layout: new key
-        return self._cached(snap, ("layout", name, complete, settings, layer, head, m), make)
+        return self._cached(snap, ("layout", name, complete, settings, layer, head, m, done), make)
 
     def norms_message(self, snap: Snapshot, layer: int | None, head: int | None, sample: int | None) -> bytes:
         a = snap.atlas

@@ -82,13 +82,14 @@ class AtlasesPart(ServiceBase):
             "terms": {"scale": t.scale, "causal": t.causal, "window": t.window, "softcap": t.softcap,
                       "alibi_slope": t.alibi_slope},
             "beyond_qk": list(t.beyond_qk),
-            "label": None, "rule": None, "metrics": None, "fidelity": {}, "analysis_error": None,
+            "label": None, "rule": None, "metrics": None, "fidelity": {}, "geometry": {}, "analysis_error": None,
         }
         fid = a.fidelity()
         if len(fid):
             rows = fid[(fid["layer"] == layer) & (fid["head"] == head)]
             out["fidelity"] = {str(r.layout): (None if not np.isfinite(r.fidelity) else round(float(r.fidelity), 6))
                                for r in rows.itertuples()}
+            out["geometry"] = {str(r.layout): round(float(r.geometry), 6) for r in rows.itertuples() if np.isfinite(r.geometry)}
         from qkatlas.errors import StaleResultError
 
         try:

@@ -15,12 +15,15 @@ ATTENTION_CHUNK = 256  # queries per block when a key's column is computed
 class AttentionPart(ServiceBase):
     # ---- attention --------------------------------------------------------------------------------------
     def attention_message(self, snap: Snapshot, layer: int, head: int, seq: int | None = None,
-                          token: int | None = None, role: str = "query") -> bytes:
-        """A sequence's attention (n x n), or one token's: its query row or its key column (n)."""
+                          token: int | None = None, role: str = "query", weighting: str = "plain") -> bytes:
+        """A sequence's attention (n x n), or one token's: its query row or its key column (n).
+        ``weighting="value"``: value-weighted attention p_ij ||v_j|| / sum_k p_ik ||v_k||."""
         a = snap.atlas
         self.one_head(snap, layer, head)
         if role not in ("query", "key"):
             raise bad(f"role {role!r}: choose query or key")
+        if weighting not in ("plain", "value"):
+            raise bad(f"weighting {weighting!r}: choose plain or value")
         pos = None
         if token is not None:
             s, pos = self.token(snap, token)
@@ -32,6 +35,14 @@ class AttentionPart(ServiceBase):
         self.seq(snap, seq)
         n = int(snap.lengths[seq])
         meta: dict = {"layer": layer, "head": head, "seq": seq, "start": int(snap.starts[seq]), "n": n}
+        if weighting == "value":  # needs the whole sequence's rows (each row is renormalised)
+            full = self.value_weighted(snap, layer, head, seq)  # type: ignore[attr-defined]  # UnderstandPart
+            arr = full if pos is None else full[pos] if role == "query" else full[:, pos]
+            meta["role"] = None if pos is None else role
+            if pos is not None:
+                meta[role] = pos
+            meta["weighting"] = "value"
+            return wire.pack({"attention": np.ascontiguousarray(arr, np.float32)}, meta)
         if pos is None:
             if n * n > self.limits.attention_cells:
                 raise too_large(f"the attention of sequence {seq} is {n} x {n} = {n * n:,} weights, over this server's "

@@ -1,24 +1,37 @@
-// The data source of the qkatlas server: today's /api endpoints, unchanged (qkatlas/server/app.py).
+// The data source of the qkatlas server: its /api endpoints (qkatlas/server/routes, schema in web/openapi.json).
 //
 // HttpSource speaks in API paths ("/atlas/minilm/layout/pca-2d?layer=3") through a Transport.
 // The default transport is fetch() under /api; a notebook widget can pass a transport that sends
 // the same path and parameters over its comm channel and answers with the same JSON or QKB1
 // bytes, and reuse everything else here.
 import {
-  decodeAggregate, decodeLayout, decodeNorms, decodeRows, decodeSearch, decodeSequenceAttention,
-  decodeTokenAttention, decodeTokens, parseMessage,
+  arrayOf, decodeAggregate, decodeLayout, decodeNorms, decodeRows, decodeSearch, decodeSequenceAttention,
+  decodeTokenAttention, decodeTokens, metaOf, parseMessage,
 } from './decode';
 import {
   SourceError, type AggregateAttention, type AtlasSource, type DataSource, type HeadsRequest, type ImageRef,
   type LayoutBlock, type NormsBlock, type Role, type SearchHits, type SearchQuery, type SequenceAttention,
-  type TokenAttention, type TokenData,
+  type TokenAttention, type TokenData, type ComponentScores,
 } from './source';
+import type { ComponentScoresMeta, ComponentsResponse, ContributionsResponse, TopSequencesResponse } from './types';
 import type {
-  AtlasInfo, AtlasList, AtlasSummary, ErrorBody, FidelityTable, HeadsTable, SequencesTable, SimilarResponse,
+  AtlasInfo, AtlasList, AtlasSummary, Cell, CompareResponse, ErrorBody, FidelityTable, HeadInfo, HeadsTable, SequencesTable, SimilarResponse,
 } from './types';
 import type { Message } from './wire';
 
 export type Params = Record<string, string | number | boolean | null | undefined>;
+
+/** Rows of the sequence table per request (a corpus of more sequences is read in pages). */
+export const SEQUENCE_PAGE = 20000;
+
+/** One table from consecutive pages of rows. */
+export function mergePages(pages: SequencesTable[]): SequencesTable {
+  const columns = pages[0].columns;
+  const data: Record<string, Cell[]> = {};
+  for (const c of columns) data[c] = pages.flatMap((p): Cell[] => p.data[c] ?? new Array<Cell>(p.n).fill(null));
+  const n = pages.reduce((k, p) => k + p.n, 0);
+  return { columns, n, data: data as SequencesTable['data'] };
+}
 
 export interface Transport {
   /** GET `path` (under the API root, e.g. "/atlases") and parse its JSON body. */
@@ -97,8 +110,34 @@ class HttpAtlas implements AtlasSource {
     return decodeTokens(await this.message('/tokens'));
   }
 
-  sequences(): Promise<SequencesTable> {
-    return this.t.json<SequencesTable>(`${this.base}/sequences`);
+  /**
+   * Every sequence: one request when the table fits, else consecutive pages of rows (a page that
+   * the server finds too large, 413, is asked again at half the size).
+   */
+  async sequences(): Promise<SequencesTable> {
+    const pages: SequencesTable[] = [];
+    let offset = 0, total = Infinity, limit = SEQUENCE_PAGE;
+    while (offset < total) {
+      let page: SequencesTable;
+      try {
+        page = await this.t.json<SequencesTable>(`${this.base}/sequences`, { offset, limit });
+      } catch (e) {
+        if (e instanceof SourceError && e.status === 413 && limit > 1) {
+          limit = Math.ceil(limit / 2);
+          continue;
+        }
+        throw e;
+      }
+      pages.push(page);
+      total = page.total ?? page.n;
+      if (!page.n) break;
+      offset += page.n;
+    }
+    return pages.length === 1 ? pages[0] : mergePages(pages);
+  }
+
+  headInfo(layer: number, head: number): Promise<HeadInfo> {
+    return this.t.json<HeadInfo>(`${this.base}/head`, { layer, head });
   }
 
   async sample(size: number): Promise<Uint32Array> {
@@ -106,7 +145,7 @@ class HttpAtlas implements AtlasSource {
   }
 
   async layout(name: string, req: HeadsRequest): Promise<LayoutBlock> {
-    const msg = await this.message(`/layout/${encodeURIComponent(name)}`, { layer: req.layer, head: req.head, sample: req.sample });
+    const msg = await this.message(`/layout/${encodeURIComponent(name)}`, { layer: req.layer, head: req.head, sample: req.sample, partial: req.partial || null });
     return decodeLayout(msg, msg.bytes);
   }
 
@@ -142,6 +181,33 @@ class HttpAtlas implements AtlasSource {
     return this.t.json<FidelityTable>(`${this.base}/fidelity`);
   }
 
+  // ---- why a head attends ----------------------------------------------------------------------
+  components(layer: number, head: number): Promise<ComponentsResponse> {
+    return this.t.json<ComponentsResponse>(`${this.base}/components`, { layer, head });
+  }
+
+  contributions(layer: number, head: number, query: number, key: number): Promise<ContributionsResponse> {
+    return this.t.json<ContributionsResponse>(`${this.base}/contributions`, { layer, head, query, key });
+  }
+
+  async componentScores(layer: number, head: number, component: number): Promise<ComponentScores> {
+    const msg = await this.message('/component-scores', { layer, head, component });
+    const meta = metaOf<ComponentScoresMeta>(msg);
+    return { component: meta.component, perRole: meta.n_per_role, scores: arrayOf(msg, 'scores', Float32Array), maxAbs: meta.max_abs };
+  }
+
+  topSequences(layer: number, head: number): Promise<TopSequencesResponse> {
+    return this.t.json<TopSequencesResponse>(`${this.base}/top-sequences`, { layer, head });
+  }
+
+  async valueNorms(layer: number, head: number): Promise<NormsBlock> {
+    return decodeNorms(await this.message('/value-norms', { layer, head }));
+  }
+
+  async valueWeightedAttention(layer: number, head: number, seq: number): Promise<SequenceAttention> {
+    return decodeSequenceAttention(await this.message('/attention', { layer, head, seq, weighting: 'value' }));
+  }
+
   async thumbnails(): Promise<ImageRef> {
     return this.picture('/thumbnails.png');
   }
@@ -169,6 +235,10 @@ export class HttpSource implements DataSource {
 
   async atlases(): Promise<AtlasSummary[]> {
     return (await this.transport.json<AtlasList>('/atlases')).atlases;
+  }
+
+  compare(a: string, b: string): Promise<CompareResponse> {
+    return this.transport.json<CompareResponse>('/compare', { a, b });
   }
 
   atlas(id: string): AtlasSource {

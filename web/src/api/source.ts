@@ -9,8 +9,9 @@
 // JSON-shaped answers use the types of api/types.ts; binary ones are decoded typed arrays.
 
 import type {
-  AtlasInfo, AtlasSummary, ColumnKind, FidelityTable, HeadsTable, LayoutDesc, SequencesTable, SimilarResponse,
+  AtlasInfo, AtlasSummary, ColumnKind, CompareResponse, FidelityTable, HeadInfo, HeadsTable, LayoutDesc, SequencesTable, SimilarResponse,
 } from './types';
+import type { ComponentsResponse, ContributionsResponse, TopSequencesResponse } from './types';
 import type { TypedArray } from './wire';
 
 export type Role = 'query' | 'key';
@@ -38,6 +39,8 @@ export interface HeadsRequest {
   head?: number;
   /** the level-of-detail sample of this many tokens (see `sample`); all tokens when absent */
   sample?: number | null;
+  /** a layout still being computed: answer the heads that are done (the block lists them) */
+  partial?: boolean;
 }
 
 /** Quantised 2-D or 3-D coordinates of some heads: queries then keys, per head. */
@@ -107,6 +110,15 @@ export interface AggregateAttention {
   weights: Float32Array;
 }
 
+/** Each point's coordinate on one component of a head's bilinear form (m queries then m keys). */
+export interface ComponentScores {
+  component: number;
+  perRole: number;
+  scores: Float32Array;
+  /** the largest |score| (the colour scale's end) */
+  maxAbs: number;
+}
+
 /** Something a 2-D canvas can draw and deck.gl can use as a texture; a URL is loaded by the user. */
 export type ImageRef = string | HTMLImageElement | ImageBitmap;
 
@@ -115,6 +127,7 @@ export interface AtlasSource {
   readonly id: string;
   info(): Promise<AtlasInfo>;
   tokens(): Promise<TokenData>;
+  /** Every sequence (a source may read the table in pages; the answer is whole). */
   sequences(): Promise<SequencesTable>;
   /** Token rows (ascending) of the deterministic level-of-detail sample of `size` tokens. */
   sample(size: number): Promise<Uint32Array>;
@@ -125,11 +138,29 @@ export interface AtlasSource {
   tokenAttention(layer: number, head: number, row: number, role: Role): Promise<TokenAttention>;
   sequenceAttention(layer: number, head: number, seq: number): Promise<SequenceAttention>;
   search(query: SearchQuery): Promise<SearchHits>;
+  /**
+   * One head's attention terms (and those beyond q.k in words), label, metrics, fidelity and why
+   * analysis is missing. Optional: a source without it shows the head panel from `heads()` alone.
+   */
+  headInfo?(layer: number, head: number): Promise<HeadInfo>;
   /** Head metrics, labels and head map; rejects (404) when the atlas has none. */
   heads(): Promise<HeadsTable>;
   similar(layer: number, head: number, k: number): Promise<SimilarResponse>;
   aggregate(layer: number, head: number, weighted: boolean): Promise<AggregateAttention>;
   fidelity(): Promise<FidelityTable>;
+  // ---- why a head attends: optional (a static export or a widget may not answer them; the UI hides them)
+  /** The head's bilinear components and their shares of its logit variance (stored analysis). */
+  components?(layer: number, head: number): Promise<ComponentsResponse>;
+  /** What each component adds to the logit of query row `query` against key row `key`. */
+  contributions?(layer: number, head: number, query: number, key: number): Promise<ContributionsResponse>;
+  /** Every point's coordinate on component `component` (0 = strongest), to colour by it. */
+  componentScores?(layer: number, head: number, component: number): Promise<ComponentScores>;
+  /** The sequences where the head shows its label most strongly (stored analysis). */
+  topSequences?(layer: number, head: number): Promise<TopSequencesResponse>;
+  /** ||v|| per token of the head's value head, for its query and key points (one head). */
+  valueNorms?(layer: number, head: number): Promise<NormsBlock>;
+  /** Value-weighted attention of a sequence: p_ij ||v_j|| / sum_k p_ik ||v_k||. */
+  valueWeightedAttention?(layer: number, head: number, seq: number): Promise<SequenceAttention>;
   /** The patch thumbnail sprite sheet (tiles as described by `info().thumbnails`). */
   thumbnails(): Promise<ImageRef>;
   /** Image `seq` as the model saw it, decoded and ready to draw. */
@@ -141,6 +172,11 @@ export interface DataSource {
   readonly kind: string;
   atlases(): Promise<AtlasSummary[]>;
   atlas(id: string): AtlasSource;
+  /**
+   * The heads of atlases `a` and `b` matched one to one (`qkatlas compare`). Optional: the compare
+   * view is offered only by sources that have it (the server), with at least two atlases.
+   */
+  compare?(a: string, b: string): Promise<CompareResponse>;
 }
 
-export type { AtlasInfo, AtlasSummary, LayoutDesc };
+export type { AtlasInfo, AtlasSummary, HeadInfo, LayoutDesc };

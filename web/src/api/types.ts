@@ -1,204 +1,114 @@
-// JSON bodies of the explorer's HTTP API (qkatlas/server/app.py), written by hand to match what
-// the server sends today. Every data source answers these shapes for the JSON endpoints, so a
-// static export can ship the same JSON files and a widget can send the same objects.
-// A later step checks them against the server's OpenAPI schema (web/openapi.json).
+// JSON bodies of the explorer's HTTP API, derived from the server's OpenAPI schema: `npm run types`
+// generates api/schema.d.ts from web/openapi.json (`python -m qkatlas.server.openapi > web/openapi.json`),
+// and every type below is a schema component, narrowed where the front end knows more (table
+// columns that are always there). A server change that breaks the front end fails
+// test/schema.test.ts (schema.d.ts stale, or the sources no longer typecheck against it).
+// Every data source answers these shapes for the JSON endpoints, so a static export can ship the
+// same JSON files and a widget can send the same objects.
+import type { components } from './schema';
 
-/** `{"error": "..."}`: every failed request (400 bad parameter, 404 no such thing, 500, 503). */
-export interface ErrorBody {
-  error: string;
-}
+type S = components['schemas'];
+
+/** `{"error": "..."}`: every failed request (400, 401, 403, 404, 413 too large, 503). */
+export type ErrorBody = S['ErrorBody'];
 
 /** One complete layout of an atlas: `name` is `{method}-{dim}d` (e.g. `pca-2d`, `umap-3d`). */
-export interface LayoutDesc {
-  name: string;
-  method: string;
-  dim: number;
-}
+export type LayoutDesc = S['LayoutDesc'];
+
+/** A layout the manifest names, complete or still being computed (heads_done of heads_total). */
+export type LayoutProgress = S['LayoutProgress'];
 
 /** The manifest's model section, less `scales` (see FORMAT.md). */
-export interface ModelInfo {
-  name: string;
-  family?: string;
-  model_type?: string;
-  kind?: string;
-  causal?: boolean;
-  n_layers?: number;
-  n_heads?: number;
-  n_kv_heads?: number;
-  d_head?: number;
-  /** key head read by each query head (grouped-query attention) */
-  kv_head_of?: number[];
-  max_length?: number | null;
-  patch_size?: number;
-  image_size?: number;
-  [extra: string]: unknown;
-}
+export type ModelInfo = S['ModelInfo'];
 
 /** The manifest's corpus section, less `skipped`. */
-export interface CorpusInfo {
-  name?: string;
-  spec?: unknown;
-  kind?: string;
-  sha256?: string;
-  n_sequences?: number;
-  n_tokens?: number;
-  n_truncated?: number;
-  [extra: string]: unknown;
-}
+export type CorpusInfo = S['CorpusInfo'];
 
-/** An entry of `GET /api/atlases`. */
-export interface AtlasSummary {
-  id: string;
-  name: string;
-  /** the atlas folder on the server (today's server sends it; the explorer does not use it) */
-  path?: string;
-  model: ModelInfo;
-  corpus: CorpusInfo;
-  kind: string;
-  image: boolean;
-  causal: boolean;
-  n_layers: number;
-  n_heads: number;
-  n_kv_heads: number;
-  n_tokens: number;
-  n_sequences: number;
-  /** sorted: 2-D first, then PCA, t-SNE, UMAP */
-  layouts: LayoutDesc[];
-}
+/** An entry of `GET /api/atlases` (`status` 'updating' while `qkatlas add` swaps files). */
+export type AtlasSummary = S['AtlasSummary'];
 
 /** `GET /api/atlases` */
-export interface AtlasList {
-  atlases: AtlasSummary[];
-}
+export type AtlasList = S['AtlasList'];
 
-export interface ThumbnailSpec {
-  /** tile size in pixels */
-  tile: number;
-  /** tiles per row of the sprite sheet */
-  columns: number;
-  /** tiles (= tokens) */
-  count: number;
-  /** sprite sheet location (the HTTP source's; other sources may ignore it) */
-  url: string;
-}
+export type ThumbnailSpec = S['ThumbnailSpec'];
 
-/** `GET /api/atlas/{id}`: the summary plus columns, thumbnails and images. */
-export interface AtlasInfo extends AtlasSummary {
-  token_columns: string[];
-  /** numeric token columns that are not one of the known ones (colour modes `meta:NAME`) */
-  metadata_columns: string[];
-  thumbnails: ThumbnailSpec | null;
-  /** the atlas has its images (image view available) */
-  images: boolean;
-  scales: number[] | null;
-}
+/** The server's size limits (a larger request answers 413 with a message). */
+export type ServerLimits = S['ServerLimits'];
 
-/** A JSON cell: pandas values after `_clean` (NaN -> null). */
+/** `GET /api/atlas/{id}`: the summary plus columns, thumbnails, images, layout progress, limits. */
+export type AtlasInfo = S['AtlasInfo'];
+
+/** `GET /api/atlas/{id}/head?layer=&head=`: a head's attention terms, label, metrics, fidelity. */
+export type HeadInfo = S['HeadInfo'];
+export type HeadTerms = S['HeadTerms'];
+
+/** A JSON cell: pandas values after `clean` (NaN -> null). */
 export type Cell = number | string | boolean | null;
 
 /** A data frame as JSON columns: `{columns, n, data: {column: values}}`; columns C are always there. */
-export interface ColumnTable<C extends string = string> {
-  columns: string[];
-  n: number;
+export type ColumnTable<C extends string = string> = Omit<S['FidelityTable'], 'data'> & {
   data: Record<C, Cell[]> & Record<string, Cell[]>;
-}
+};
 
 /** `GET /api/atlas/{id}/sequences`: columns seq, start, n_tokens, text, truncated, ...; images also source. */
-export type SequencesTable = ColumnTable<'seq' | 'start' | 'n_tokens'>;
+export type SequencesTable = Omit<S['SequencesTable'], 'data'> & ColumnTable<'seq' | 'start' | 'n_tokens'>;
 
 /** `GET /api/atlas/{id}/heads`: one row per head (layer, head, metrics..., label, rule, map_x, map_y). */
-export interface HeadsTable extends ColumnTable<'layer' | 'head'> {
-  /** numeric metric columns (not layer, head, map_x, map_y) */
-  metrics: string[];
-  /** distinct taxonomy labels, sorted */
-  labels: string[];
-  /** map_x and map_y columns present (the head map) */
-  has_map: boolean;
+export type HeadsTable = Omit<S['HeadsTable'], 'data'> & ColumnTable<'layer' | 'head'> & {
   /** not sent by the current server; honoured when present */
   label_colors?: Record<string, string>;
   /** not sent by the current server; honoured when present */
   label_descriptions?: Record<string, string>;
-}
+};
 
-export interface SimilarHead {
-  layer: number;
-  head: number;
-  score: number | null;
-}
+export type SimilarHead = S['SimilarHead'];
 
 /** `GET /api/atlas/{id}/similar?layer=&head=&k=` */
-export interface SimilarResponse {
-  layer: number;
-  head: number;
-  heads: SimilarHead[];
-}
+export type SimilarResponse = S['SimilarResponse'];
 
-/** `GET /api/atlas/{id}/fidelity`: columns layer, head, layout, fidelity. */
+/** `GET /api/atlas/{id}/fidelity`: columns layer, head, layout, fidelity, geometry (absent from older sources). */
 export type FidelityTable = ColumnTable<'layer' | 'head' | 'layout' | 'fidelity'>;
+
+/** `GET /api/compare?a=&b=`: heads of two atlases matched one to one (best first) and the summary. */
+export type CompareResponse = Omit<S['CompareResponse'], 'matches'> & {
+  matches: ColumnTable<'layer_a' | 'head_a' | 'layer_b' | 'head_b' | 'similarity' | 'label_a' | 'label_b'>;
+};
 
 // ---- meta of the binary (QKB1) endpoints, as the server writes them -------------------------
 
-export type ColumnKind = 'bool' | 'int' | 'float' | 'category';
+export type ColumnKind = S['TokenColumn']['kind'];
 
 /** meta of `GET /api/atlas/{id}/tokens`; arrays: one per column */
-export interface TokensMeta {
-  n: number;
-  columns: { name: string; kind: ColumnKind }[];
-  /** dictionaries of the category columns (arrays hold codes) */
-  strings: Record<string, string[]>;
-}
+export type TokensMeta = S['TokensMeta'];
 
 /** meta of `GET /api/atlas/{id}/sample`; arrays: rows uint32 */
-export interface SampleMeta {
-  size: number;
-  n_tokens: number;
-}
+export type SampleMeta = S['SampleMeta'];
 
 /** meta of `GET /api/atlas/{id}/layout/{name}`; arrays: coords uint16 (H, 2m, dim), bounds float32 (H, dim, 2) */
-export interface LayoutMeta {
-  layout: string;
-  method: string;
-  dim: number;
-  n_tokens: number;
-  n_per_role: number;
-  sample: number | null;
-  heads: [number, number][];
-  quant: 'uint16';
-}
+export type LayoutMeta = S['LayoutMeta'];
 
 /** meta of `GET /api/atlas/{id}/norms`; arrays: norms uint8 (H, 2m), max float32 (H) */
-export interface NormsMeta {
-  heads: [number, number][];
-  n_per_role: number;
-  quant: string;
-}
+export type NormsMeta = S['NormsMeta'];
 
 /** meta of `GET /api/atlas/{id}/attention`; arrays: attention float32 (n,) for a token, (n, n) for a sequence */
-export interface AttentionMeta {
-  layer: number;
-  head: number;
-  seq: number;
-  start: number;
-  n: number;
-  role: 'query' | 'key' | null;
-  query?: number;
-  key?: number;
-}
+export type AttentionMeta = S['AttentionMeta'];
 
 /** meta of `GET /api/atlas/{id}/search`; arrays: rows uint32 */
-export interface SearchMeta {
-  q: string;
-  regex: boolean;
-  case: boolean;
-  n_tokens: number;
-  n_sequences: number;
-  n_distinct: number;
-}
+export type SearchMeta = S['SearchMeta'];
 
 /** meta of `GET /api/atlas/{id}/aggregate`; arrays: attention float32 (P, P) */
-export interface AggregateMeta {
-  layer: number;
-  head: number;
-  weighted: boolean;
-  positions: number;
-}
+export type AggregateMeta = S['AggregateMeta'];
+
+// ---- why a head attends (GET /components, /contributions, /top-sequences, /component-scores) ----
+
+/** `GET /api/atlas/{id}/components?layer=&head=`: variance shares of the head's bilinear components. */
+export type ComponentsResponse = S['ComponentsResponse'];
+
+/** `GET /api/atlas/{id}/contributions?...&query=&key=`: sum(contributions) + rest == logit. */
+export type ContributionsResponse = S['ContributionsResponse'];
+
+/** `GET /api/atlas/{id}/top-sequences?layer=&head=`: the sequences where the head shows its label best. */
+export type TopSequencesResponse = S['TopSequencesResponse'];
+
+/** meta of `GET /api/atlas/{id}/component-scores`; arrays: scores float32 (2m) */
+export type ComponentScoresMeta = S['ComponentScoresMeta'];

@@ -2,6 +2,7 @@
 // colours, metric ranges, and the display orders of the matrix ("sort").
 import type { Cell, HeadsTable } from '../api/types';
 import { categorical, extent, hexToRgb, type RGB } from '../render/colors';
+import { measureOf, measuresIn } from '../render/measure-tint';
 
 export function num(v: Cell | undefined): number {
   return typeof v === 'number' ? v : v === null || v === undefined || typeof v === 'boolean' ? NaN : Number(v);
@@ -82,8 +83,11 @@ export class Heads {
     return e;
   }
 
-  /** `none`, `layer`, `label` and `metric:NAME` of an existing metric are options of tint and sort. */
+  /** `none`, `layer`, `label` and `metric:NAME` of an existing metric are options of tint and sort;
+   * `layout:fidelity` / `layout:geometry` (render/measure-tint.ts) of tint, when the table has them. */
   isOption(v: string): boolean {
+    const m = measureOf(v);
+    if (m) return measuresIn(this.metrics).includes(m);
     return v === 'none' || v === 'layer' || v === 'label' || (v.startsWith('metric:') && this.metrics.includes(v.slice(7)));
   }
 

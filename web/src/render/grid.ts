@@ -161,10 +161,20 @@ export function slotOfHead(grid: MatrixGrid, index: number): Slot {
   return grid.slots[grid.slotOf[index]];
 }
 
-/** View state that shows the whole matrix in a screen of width x height. */
+/** Screen pixels kept free left of and above the matrix for the axis labels (render/cells.ts). */
+export const AXIS_LEFT = 34, AXIS_TOP = 20, EDGE = 10;
+
+/** View state that shows the whole matrix in a screen of width x height, axis labels included. */
 export function fitMatrix(grid: MatrixGrid, width: number, height: number): OrthoViewState {
   const [gw, gh] = gridSize(grid.nRows, grid.nCols);
-  return fitBox(-0.35, -0.3, gw + 0.35, gh + 0.3, width, height, 0.96);
+  const s = Math.max(1e-9, Math.min((width - AXIS_LEFT - 2 * EDGE) / gw, (height - AXIS_TOP - 2 * EDGE) / gh));
+  return { target: [gw / 2 - AXIS_LEFT / (2 * s), gh / 2 - AXIS_TOP / (2 * s), 0], zoom: Math.log2(s) };
+}
+
+/** Pixels per world unit when the whole matrix of rows x cols cells fits a screen of width x height. */
+export function matrixScale(rows: number, cols: number, width: number, height: number): number {
+  const [gw, gh] = gridSize(rows, cols);
+  return Math.max(1e-9, Math.min((width - AXIS_LEFT - 2 * EDGE) / gw, (height - AXIS_TOP - 2 * EDGE) / gh));
 }
 
 /** View state that fills the screen with head `index`'s cell. */
@@ -182,4 +192,12 @@ export function stepHead(grid: MatrixGrid, index: number, dRow: number, dCol: nu
   const i = row * grid.nCols + col;
   if (row < 0 || i >= grid.slots.length) return -1;
   return grid.slots[i].index;
+}
+
+/** Model layers with a cell inside a screen of width x height under view state `vs`, ascending. */
+export function visibleLayers(grid: MatrixGrid, vs: OrthoViewState, width: number, height: number): number[] {
+  const [x0, y0] = unproject(vs, width, height, 0, 0), [x1, y1] = unproject(vs, width, height, width, height);
+  const layers = new Set<number>();
+  for (const s of grid.slots) if (s.x + CELL >= x0 && s.x <= x1 && s.y + CELL >= y0 && s.y <= y1) layers.add(s.layer);
+  return [...layers].sort((a, b) => a - b);
 }

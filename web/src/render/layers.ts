@@ -53,6 +53,8 @@ export function cloudLayer(id: string, data: BinaryPoints): PointsLayer {
     radiusMaxPixels: 5,
     pickable: true,
     parameters: { depthCompare: 'always' },
+    // radii by norm: relative to the default radius as drawn, so that they show at any zoom
+    baseRadius: data.attributes.getRadius ? RADIUS : 0,
   });
 }
 

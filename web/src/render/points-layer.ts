@@ -19,6 +19,7 @@ layout(std140) uniform qkPointsUniforms {
   vec4 lineColor;
   float stroked;
   highp int radiusUnits;
+  float baseRadius;
 } qkPoints;
 `;
 
@@ -30,6 +31,7 @@ type PointsUniforms = {
   lineColor: [number, number, number, number];
   stroked: number;
   radiusUnits: number;
+  baseRadius: number;
 };
 
 const pointsUniforms: ShaderModule<PointsUniforms> = {
@@ -45,6 +47,7 @@ const pointsUniforms: ShaderModule<PointsUniforms> = {
     lineColor: 'vec4<f32>',
     stroked: 'f32',
     radiusUnits: 'i32',
+    baseRadius: 'f32',
   },
 };
 
@@ -62,8 +65,12 @@ void main(void) {
   if (picking.isActive > 0.5) geometry.pickingColor = picking_getPickingColorFromIndex(float(gl_VertexID));
   gl_Position = project_position_to_clipspace(positions, positions64Low, vec3(0.0), geometry.position);
   DECKGL_FILTER_GL_POSITION(gl_Position, geometry);
-  float r = clamp(project_size_to_pixel(qkPoints.radiusScale * radii, qkPoints.radiusUnits),
-                  qkPoints.radiusMinPixels, qkPoints.radiusMaxPixels);
+  float r = qkPoints.baseRadius > 0.0
+    // sizes relative to the base radius as drawn (clamped): visible at any zoom
+    ? clamp(project_size_to_pixel(qkPoints.radiusScale * qkPoints.baseRadius, qkPoints.radiusUnits),
+            qkPoints.radiusMinPixels, qkPoints.radiusMaxPixels) * radii / qkPoints.baseRadius
+    : clamp(project_size_to_pixel(qkPoints.radiusScale * radii, qkPoints.radiusUnits),
+            qkPoints.radiusMinPixels, qkPoints.radiusMaxPixels);
   vRadius = r * project.devicePixelRatio;
   gl_PointSize = 2.0 * vRadius + 1.0;
   vColor = vec4(colors.rgb, colors.a * layer.opacity);
@@ -105,6 +112,8 @@ type _PointsLayerProps<DataT> = {
   stroked?: boolean;
   lineWidthPixels?: number;
   lineColor?: Color;
+  /** > 0: radii are sizes relative to this radius, applied after the pixel clamp of it (size by norm) */
+  baseRadius?: number;
   getPosition?: Accessor<DataT, Position>;
   getFillColor?: Accessor<DataT, Color>;
   getRadius?: Accessor<DataT, number>;
@@ -120,6 +129,7 @@ const defaultProps: DefaultProps<PointsLayerProps> = {
   stroked: false,
   lineWidthPixels: 1,
   lineColor: { type: 'color', value: [255, 255, 255, 255] },
+  baseRadius: 0,
   getPosition: { type: 'accessor', value: (x: unknown) => (x as { position: Position }).position },
   getFillColor: { type: 'accessor', value: [0, 0, 0, 255] },
   getRadius: { type: 'accessor', value: 1 },
@@ -164,6 +174,7 @@ export class PointsLayer<DataT = unknown> extends Layer<Required<_PointsLayerPro
       lineColor: [lc[0] / 255, lc[1] / 255, lc[2] / 255, (lc[3] ?? 255) / 255],
       stroked: p.stroked ? 1 : 0,
       radiusUnits: UNIT[p.radiusUnits],
+      baseRadius: p.baseRadius ?? 0,
     };
     model.shaderInputs.setProps({ qkPoints: uniforms });
     model.setVertexCount(this.getNumInstances());

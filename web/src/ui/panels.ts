@@ -5,6 +5,7 @@ import type { Heads } from '../data/heads';
 import { showToken, type TokenTable } from '../data/tokens';
 import { legendFor } from '../render/coloring';
 import { RAMPS, ROLE_COLORS, extent, rgbToCss, scale01 } from '../render/colors';
+import { MEASURE_HELP, measureOf } from '../render/measure-tint';
 import { themeColors } from '../render/theme';
 import type { Actions } from '../state/actions';
 import type { Selection } from '../state/store';
@@ -30,7 +31,7 @@ function swatch(color: string): HTMLElement {
 }
 
 /** Legend of the point colours (and of the cell tint). */
-export function legendSection(color: string, colorLabel: string, tokens: TokenTable, tint: string, heads: Heads | null): HTMLElement {
+export function legendSection(color: string, colorLabel: string, tokens: TokenTable, tint: string, heads: Heads | null, layout = ''): HTMLElement {
   const lg = legendFor(color, tokens);
   const box = el('section', { id: 'legend' }, el('h3', {}, `colour: ${colorLabel}`));
   for (const it of lg.items ?? []) box.append(el('span', { class: 'legend-item' }, swatch(rgbToCss(it.color)), it.label));
@@ -42,6 +43,10 @@ export function legendSection(color: string, colorLabel: string, tokens: TokenTa
     if (tint === 'label') {
       const items = heads.labels.map((l) => el('span', { class: 'legend-item', title: heads.description(l) }, swatch(rgbToCss(heads.labelColor(l))), l));
       box.append(el('div', {}, el('span', { class: 'muted' }, 'cells: '), ...items));
+    } else if (measureOf(tint)) {
+      const m = measureOf(tint)!;
+      box.append(el('div', { class: 'legend-item', id: 'tint-legend', title: MEASURE_HELP[m] }, `cells: ${m} of ${layout} 0`,
+        el('span', { class: 'ramp', style: `background:linear-gradient(90deg,${RAMPS.viridis.map((c) => rgbToCss(c)).join(',')})` }), '1'));
     } else {
       const name = tint.slice(7);
       const [lo, hi] = heads.metricExtent(name);

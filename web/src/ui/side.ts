@@ -29,7 +29,7 @@ export function renderSide(dom: Stage, s: Readonly<AppModel>, parts: SideParts):
   const [layer, head] = headOf(focusIndex(s), info.n_heads);
   dom.navTitle.textContent = `L${layer} H${head}`;
   side.append(atlasSection(info, s.layout ?? '', parts.sample, parts.bytes));
-  if (s.tokens) side.append(legendSection(s.color, parts.colorLabel, s.tokens, s.tint, s.heads));
+  if (s.tokens) side.append(legendSection(s.color, parts.colorLabel, s.tokens, s.tint, s.heads, s.layout ?? ''));
   if (s.view !== 'matrix' && parts.head) side.append(parts.head);
   const sel = selectionOf(s);
   if (sel && s.tokens) side.append(selectionSection(sel, s.tokens, info, parts.attention, parts.actions));

