@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from support.shuffled import shuffled_copy
 from qkatlas.analysis import contributions, metrics
 from qkatlas.atlas.reader import Atlas
 from qkatlas.layout import methods
@@ -53,7 +54,7 @@ def test_minilm_with_shuffled_layers_is_matched_back(minilm_atlas, tmp_path):
     from qkatlas.pipeline.compare import compare
 
     perm = [3, 5, 0, 1, 4, 2]
-    b = _shuffled(minilm_atlas, tmp_path / "b", perm)
+    b = shuffled_copy(minilm_atlas, tmp_path / "b", perm)
     result = compare(minilm_atlas, b, tmp_path / "out", log=lambda *_: None)
     inverse = np.argsort(perm)
     m = result.matches
@@ -61,22 +62,6 @@ def test_minilm_with_shuffled_layers_is_matched_back(minilm_atlas, tmp_path):
     right = sum((r.layer_b, r.head_b) == (inverse[r.layer_a], r.head_a) for r in m.itertuples())
     assert right == 72
     assert {int(k): v["layer_b"] for k, v in result.summary["layer_map"].items()} == {l: int(inverse[l]) for l in range(6)}
-
-
-def _shuffled(src, dst, perm):
-    import json
-    import shutil
-
-    from qkatlas.atlas import paths
-
-    shutil.copytree(src, dst, ignore=shutil.ignore_patterns(paths.HEAD_METRICS, paths.AGGREGATE, paths.REPORT, "layouts"))
-    for kind in paths.LAYER_KINDS:
-        for layer, old in enumerate(perm):
-            shutil.copyfile(src / paths.layer_file(kind, old), dst / paths.layer_file(kind, layer))
-    with np.load(src / paths.NORMALIZATION) as z:
-        np.savez(dst / paths.NORMALIZATION, key_shift=z["key_shift"][perm], scale=z["scale"][perm])
-    assert json.loads((dst / paths.MANIFEST).read_text()) == json.loads((src / paths.MANIFEST).read_text())
-    return dst
 
 
 def test_attention_tsne_on_minilm_heads(minilm_atlas):

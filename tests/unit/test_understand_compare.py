@@ -4,8 +4,6 @@ atlas whose per-layer files are permuted (manifest unchanged) is matched back to
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -18,24 +16,11 @@ from qkatlas.atlas import paths
 from qkatlas.atlas.reader import Atlas
 from qkatlas.errors import InputError
 from qkatlas.pipeline.compare import compare
+from support.shuffled import shuffled_copy
 from support.synth import analyzed, make_atlas
 
 HEADS = [["prev", "first"], ["self", "last"], ["back2", "uniform"], ["next", "first_last"]]
 PERM = [2, 0, 3, 1]  # layer l of the copy holds layer PERM[l] of the original
-
-
-def shuffled_copy(src: Path, dst: Path, perm) -> Path:
-    """A copy of the atlas at ``src`` whose per-layer files (and normalisation rows) are permuted:
-    layer l of the copy is layer ``perm[l]`` of the original. The manifest is unchanged, so the
-    stored analysis (which would describe the old order) is left out."""
-    shutil.copytree(src, dst, ignore=shutil.ignore_patterns(paths.HEAD_METRICS, paths.AGGREGATE, paths.REPORT))
-    for kind in paths.LAYER_KINDS:
-        for layer, old in enumerate(perm):
-            shutil.copyfile(src / paths.layer_file(kind, old), dst / paths.layer_file(kind, layer))
-    with np.load(src / paths.NORMALIZATION) as z:
-        np.savez(dst / paths.NORMALIZATION, key_shift=z["key_shift"][perm], scale=z["scale"][perm])
-    assert json.loads((dst / paths.MANIFEST).read_text()) == json.loads((src / paths.MANIFEST).read_text())
-    return dst
 
 
 @pytest.fixture(scope="module")
