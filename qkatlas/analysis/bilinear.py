@@ -46,18 +46,25 @@ from qkatlas.errors import InputError
 
 RIDGE = 1e-9
 EXPLAINED_R = 16  # the cumulative explained curve covers the top 16 components
+CHUNK_TOKENS = 65_536  # a head's vectors are read this many tokens at a time (whole sequences)
 STORED_R = 16  # components kept per head on disk (components.npz)
 EXPLAINED_MAX_PAIRS = 4_000_000  # within-sequence pairs measured for ``explained`` (seeded sample of sequences beyond)
 
 
-def centred_keys(atlas: Atlas, layer: int, head: int, k: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """(keys minus their sequence's mean key (n, d) float64, the mean key of each token's sequence (n, d))."""
+def centred_keys(atlas: Atlas, layer: int, head: int, k: np.ndarray | None = None, starts=None,
+                 lengths=None) -> tuple[np.ndarray, np.ndarray]:
+    """(keys minus their sequence's mean key (n, d) float64, the mean key of each token's sequence (n, d)).
+
+    ``k``: the rows of whole sequences starting at ``starts`` (relative to ``k``) with ``lengths``;
+    default the head's every key, sequences from the atlas.
+    """
     k = np.asarray(atlas.keys(layer, head) if k is None else k, np.float64)
-    seqs = atlas.sequences
-    starts, lengths = seqs["start"].to_numpy(np.int64), seqs["n_tokens"].to_numpy(np.int64)
+    if starts is None:
+        seqs = atlas.sequences
+        starts, lengths = seqs["start"].to_numpy(np.int64), seqs["n_tokens"].to_numpy(np.int64)
     owner = np.repeat(np.arange(len(starts)), lengths)
     sums = np.add.reduceat(k, starts, axis=0) if len(starts) else np.zeros((0, k.shape[1]))
-    means = sums / lengths[:, None]
+    means = sums / np.asarray(lengths)[:, None]
     m = means[owner]
     return k - m, m
 
@@ -79,20 +86,45 @@ def decompose(q: np.ndarray, k_centred: np.ndarray) -> dict[str, np.ndarray]:
     """
     q = np.asarray(q, np.float64)
     kc = np.asarray(k_centred, np.float64)
-    rq, rq_inv = _factor(q.T @ q)
-    rk, rk_inv = _factor(kc.T @ kc)
+    return decompose_grams(q.T @ q, kc.T @ kc, q.mean(axis=0))
+
+
+def decompose_grams(gram_q: np.ndarray, gram_k: np.ndarray, mean_q: np.ndarray) -> dict[str, np.ndarray]:
+    """``decompose`` from the d x d Gram matrices Q^T Q and K~^T K~ and the mean query (all that
+    it needs: a corpus of any size is summed into them chunk by chunk)."""
+    rq, rq_inv = _factor(gram_q)
+    rk, rk_inv = _factor(gram_k)
     a, s, bt = np.linalg.svd(rq @ rk.T)
     u = (rq_inv @ a).T  # rows u_r
     v = (rk_inv @ bt.T).T  # rows v_r
-    sign = np.where((q @ u.T).mean(axis=0) < 0, -1.0, 1.0)  # queries' mean coordinate >= 0
+    sign = np.where(u @ mean_q < 0, -1.0, 1.0)  # queries' mean coordinate >= 0
     u *= sign[:, None]
     v *= sign[:, None]
     total = float((s**2).sum())
     return {"sigma": s, "share": s**2 / total if total > 0 else np.zeros_like(s), "query_dirs": u, "key_dirs": v}
 
 
-def explained_curve(atlas: Atlas, layer: int, head: int, parts: dict, q: np.ndarray, kc: np.ndarray,
-                    r_max: int = EXPLAINED_R, seed: int = 0) -> np.ndarray:
+def _chunks(atlas: Atlas, layer: int, head: int, chunk_tokens: int | None = None):
+    """(first sequence, starts, lengths, q, centred keys) per chunk of whole sequences, rows
+    relative to the chunk, float64: a head's working set stays one chunk at any corpus size."""
+    chunk_tokens = chunk_tokens or CHUNK_TOKENS
+    seqs = atlas.sequences[["start", "n_tokens"]].to_numpy(np.int64)
+    i = 0
+    while i < len(seqs):
+        j, span = i, 0
+        while j < len(seqs) and (j == i or span + seqs[j, 1] <= chunk_tokens):
+            span += int(seqs[j, 1])
+            j += 1
+        lo = int(seqs[i, 0])
+        rows = slice(lo, lo + span)
+        q = np.asarray(atlas.queries(layer, head, rows), np.float64)
+        kc, _ = centred_keys(atlas, layer, head, atlas.keys(layer, head, rows), seqs[i:j, 0] - lo, seqs[i:j, 1])
+        yield i, seqs[i:j, 0] - lo, seqs[i:j, 1], q, kc
+        i = j
+
+
+def explained_curve(atlas: Atlas, layer: int, head: int, parts: dict, r_max: int = EXPLAINED_R,
+                    seed: int = 0) -> np.ndarray:
     """(r_max,) cumulative share of the within-sequence centred logit variance explained by the top
     1..r_max components (the model's mask; queries with a choice; see the module docstring).
 
@@ -104,41 +136,42 @@ def explained_curve(atlas: Atlas, layer: int, head: int, parts: dict, q: np.ndar
     """
     d = len(parts["sigma"])
     r_max = min(r_max, d)
-    a_all = (np.asarray(q, np.float64) @ parts["query_dirs"].T) * parts["sigma"]
-    b_all = np.asarray(kc, np.float64) @ parts["key_dirs"].T
     terms = atlas.terms(layer, head)
     seqs = atlas.sequences[["start", "n_tokens"]].to_numpy(np.int64)
-    order = np.arange(len(seqs))
-    if int((seqs[:, 1] ** 2).sum()) > EXPLAINED_MAX_PAIRS:
+    chosen = np.ones(len(seqs), bool)
+    if int((seqs[:, 1] ** 2).sum()) > EXPLAINED_MAX_PAIRS:  # a seeded sample of sequences, up to the budget
         order = np.random.default_rng(seed).permutation(len(seqs))
+        lengths = seqs[order, 1]
+        pairs = np.cumsum(np.where(lengths >= 2, lengths**2, 0))  # a single token has no choice: not counted
+        chosen = np.zeros(len(seqs), bool)
+        chosen[order[: int(np.searchsorted(pairs, EXPLAINED_MAX_PAIRS)) + 1]] = True
     total = 0.0
     h = np.zeros((r_max, d))
-    pairs = 0
-    for s in order:
-        start, n = (int(v) for v in seqs[s])
-        rows = slice(start, start + n)
-        mask = terms.mask(np.arange(n), n)
-        valid = mask.sum(1) >= 2  # queries with a choice
-        if not valid.any():
-            continue
-        a, b = a_all[rows], b_all[rows]
-        logits = a @ b.T  # = q . k~ (all components), the centred logits
-        total += float((logits[valid][mask[valid]] ** 2).sum())
-        av = a[valid]
-        if mask[valid].all():  # every key visible: H = (A^T A) o (B^T B)
-            h += (av[:, :r_max].T @ av) * (b[:, :r_max].T @ b)
-        else:  # a band of keys per query: prefix sums of b_t b_s over key positions
-            c = np.cumsum(b[:, :r_max, None] * b[:, None, :], axis=0)
-            c = np.concatenate([np.zeros((1,) + c.shape[1:]), c])  # c[j] = sum over keys < j
-            i = np.arange(n)
-            w = terms.window if terms.window is not None else n + 1
-            hi = np.minimum(i + 1, n) if terms.causal else np.minimum(i + w, n)  # keys < hi
-            lo = np.maximum(i - w + 1, 0)  # keys >= lo
-            band = (c[hi] - c[lo])[valid]  # (v, r_max, d)
-            h += np.einsum("it,is,its->ts", av[:, :r_max], av, band)
-        pairs += n * n
-        if pairs >= EXPLAINED_MAX_PAIRS:
-            break
+    for first, starts, lengths, q, kc in _chunks(atlas, layer, head):
+        a_all = (q @ parts["query_dirs"].T) * parts["sigma"]
+        b_all = kc @ parts["key_dirs"].T
+        for s, (start, n) in enumerate(zip(starts.tolist(), lengths.tolist())):
+            if not chosen[first + s]:
+                continue
+            mask = terms.mask(np.arange(n), n)
+            valid = mask.sum(1) >= 2  # queries with a choice
+            if not valid.any():
+                continue
+            a, b = a_all[start:start + n], b_all[start:start + n]
+            logits = a @ b.T  # = q . k~ (all components), the centred logits
+            total += float((logits[valid][mask[valid]] ** 2).sum())
+            av = a[valid]
+            if mask[valid].all():  # every key visible: H = (A^T A) o (B^T B)
+                h += (av[:, :r_max].T @ av) * (b[:, :r_max].T @ b)
+            else:  # a band of keys per query: prefix sums of b_t b_s over key positions
+                c = np.cumsum(b[:, :r_max, None] * b[:, None, :], axis=0)
+                c = np.concatenate([np.zeros((1,) + c.shape[1:]), c])  # c[j] = sum over keys < j
+                i = np.arange(n)
+                w = terms.window if terms.window is not None else n + 1
+                hi = np.minimum(i + 1, n) if terms.causal else np.minimum(i + w, n)  # keys < hi
+                lo = np.maximum(i - w + 1, 0)  # keys >= lo
+                band = (c[hi] - c[lo])[valid]  # (v, r_max, d)
+                h += np.einsum("it,is,its->ts", av[:, :r_max], av, band)
     if total <= 0:
         return np.full(r_max, np.nan)
     cross = np.cumsum(h.sum(axis=1))  # sum_{t<r} sum_s H[t, s]
@@ -147,13 +180,20 @@ def explained_curve(atlas: Atlas, layer: int, head: int, parts: dict, q: np.ndar
 
 
 def head_components(atlas: Atlas, layer: int, head: int, explained: bool = True) -> dict[str, np.ndarray]:
-    """Every component of one head (see the module docstring); d = d_head components."""
+    """Every component of one head (see the module docstring); d = d_head components. Two passes
+    over the head's vectors in chunks of whole sequences (Gram matrices, then the explained
+    curve): memory stays one chunk whatever the corpus size."""
     atlas.check_head(layer, head)
-    q = np.asarray(atlas.queries(layer, head), np.float64)
-    kc, _ = centred_keys(atlas, layer, head)
-    parts = decompose(q, kc)
+    d = atlas.d_head
+    gram_q, gram_k, sum_q, n = np.zeros((d, d)), np.zeros((d, d)), np.zeros(d), 0
+    for _, _, _, q, kc in _chunks(atlas, layer, head):
+        gram_q += q.T @ q
+        gram_k += kc.T @ kc
+        sum_q += q.sum(axis=0)
+        n += len(q)
+    parts = decompose_grams(gram_q, gram_k, sum_q / max(n, 1))
     if explained:
-        parts["explained"] = explained_curve(atlas, layer, head, parts, q, kc)
+        parts["explained"] = explained_curve(atlas, layer, head, parts)
     return parts
 
 

@@ -102,6 +102,17 @@ def _attention(atlas, layer: int, head: int, fit_tokens: np.ndarray):
     return attention_provider(atlas, layer, head, fit_tokens)
 
 
+PLACE_CHUNK = 16_384  # points placed per call: their copy and neighbour arrays (16k x 10 x d float64) stay bounded
+
+
+def _place(method, x: np.ndarray, new_rows: np.ndarray, fit_x: np.ndarray, fit_coords: np.ndarray, state) -> np.ndarray:
+    """``method.place`` of the points ``x[new_rows]``, a chunk at a time (each point is placed on
+    its own, so chunks change nothing but memory: a 500k-token head would otherwise copy all of
+    its points once more, and ``interpolate`` holds (points, 10, d) float64 of neighbour offsets)."""
+    return np.concatenate([method.place(x[new_rows[i:i + PLACE_CHUNK]], fit_x, fit_coords, state)
+                           for i in range(0, len(new_rows), PLACE_CHUNK)])
+
+
 def lay_out(inputs: "methods.HeadInputs", x: np.ndarray, fit_rows: np.ndarray, new_rows: np.ndarray,
             layouts: list[tuple[str, int]], n_fit_queries: int, fit_positions: np.ndarray, align: bool, seed: int,
             seconds: dict[str, float]) -> list[tuple[str, int, np.ndarray, dict | None]]:
@@ -133,14 +144,14 @@ def lay_out(inputs: "methods.HeadInputs", x: np.ndarray, fit_rows: np.ndarray, n
         coords[fit_rows] = coords_fit
         own = type(method).place is not LayoutMethod.place
         if len(new_rows) and own:
-            coords[new_rows] = method.place(x[new_rows], x[fit_rows], coords_fit, state)
+            coords[new_rows] = _place(method, x, new_rows, x[fit_rows], coords_fit, state)
         seconds[name] = time.perf_counter() - t0 - (seconds.get("knn", 0.0) - knn_before)
         out.append((method, method_name, dim, coords, state, own))
     shared = [o for o in out if not o[5]]
     if len(new_rows) and shared:
         t0 = time.perf_counter()
         side_by_side = np.concatenate([coords[fit_rows] for _, _, _, coords, _, _ in shared], axis=1)
-        placed = shared[0][0].place(x[new_rows], x[fit_rows], side_by_side, None)
+        placed = _place(shared[0][0], x, new_rows, x[fit_rows], side_by_side, None)
         col = 0
         for _, method_name, dim, coords, _, _ in shared:
             coords[new_rows] = placed[:, col : col + dim]

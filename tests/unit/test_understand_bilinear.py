@@ -163,6 +163,19 @@ def test_explained_curve_matches_brute_force(tmp_path, causal, attention):
         np.testing.assert_allclose(c["explained"], 1 - resid / total, atol=1e-9)
 
 
+def test_components_in_small_chunks_equal_one_chunk(tmp_path, monkeypatch):
+    """The corpus is read in chunks of whole sequences (bounded memory): any chunk size, same result."""
+    from qkatlas.analysis import bilinear
+
+    atlas = random_atlas(tmp_path / "a", causal=True, seed=3)
+    whole = bilinear.head_components(atlas, 1, 0)
+    monkeypatch.setattr(bilinear, "CHUNK_TOKENS", 7)  # shorter than most sequences: one sequence per chunk
+    assert len(list(bilinear._chunks(atlas, 1, 0, 7))) == atlas.n_sequences
+    chunked = bilinear.head_components(atlas, 1, 0)
+    for name in ("sigma", "share", "query_dirs", "key_dirs", "explained"):
+        np.testing.assert_allclose(chunked[name], whole[name], rtol=1e-9, atol=1e-9, err_msg=name)
+
+
 def test_component_coordinates_rebuild_the_centred_logits(tmp_path):
     from qkatlas.analysis.bilinear import centred_keys, component_coordinates
 
