@@ -10,10 +10,10 @@ Why it exists: attention fidelity alone can be bought by destroying geometry (pu
 onto its attended keys and nothing else means anything). An attention-aware layout is only
 better if it raises fidelity while keeping this measure close to plain t-SNE's.
 
-Why fitted points only: the exact neighbours in d_head space are the ones the layout's kNN graph
-already holds (``HeadInputs.graph()``), so the measure costs one 2-D/3-D tree query per layout;
-points placed afterwards (``add``, outside a fit sample) are interpolated from exactly these
-neighbours and would only flatter the measure.
+Why fitted points only: points placed afterwards (``add``, outside a fit sample) are
+interpolated from their neighbours in d_head space and would only flatter the measure. What
+``qkatlas.layout.head`` stores is measured on a seeded sample of ``GEOMETRY_SAMPLE`` fitted
+points (``reference_neighbours``), whose true neighbours are searched among all fitted points.
 """
 
 from __future__ import annotations
@@ -89,9 +89,8 @@ def geometry(x: np.ndarray, coords: np.ndarray, k: int = GEOMETRY_K, graph=None,
     return neighbour_recall(space_neighbours(x, k, rows), coords, k, rows)
 
 
-# Points measured when the head has no kNN graph yet (a PCA-only run). Measured on MiniLM, 10.4k
-# points per head (d_head 32, 2 cores): the exact graph costs 0.05 s per layout once a method built
-# it; without one, searching the true neighbours of 5,000 sampled points took 0.67 s (PCA's own fit:
+# Points measured per head (for every layout of the head). Measured on MiniLM, 10.4k points per
+# head (d_head 32, 2 cores): searching the true neighbours of 5,000 sampled points took 0.67 s (PCA's own fit:
 # 0.01 s), of 2,000 points 0.14 s (once per head, shared by its layouts), an estimate within about
 # 0.003 of the full measure (0.0429 full; 0.041-0.045 over seeds).
 GEOMETRY_SAMPLE = 2_000
@@ -99,12 +98,13 @@ GEOMETRY_SAMPLE = 2_000
 
 def reference_neighbours(inputs, seed: int = 0, sample: int = GEOMETRY_SAMPLE) -> tuple[np.ndarray | None, np.ndarray]:
     """(rows measured or None for all, their ``GEOMETRY_K`` true neighbours) of a head's fitted
-    points: from the head's exact kNN graph when a method (t-SNE, UMAP) already built it, else
-    searched now for a seeded sample of ``sample`` points (among all points). Computed once per
-    head and shared by all its layouts (``qkatlas.layout.head``)."""
-    graph = getattr(inputs, "_graph", None)
-    if graph is not None and graph.k >= GEOMETRY_K:
-        return None, graph.indices[:, :GEOMETRY_K]
+    points: a seeded sample of ``sample`` points, their neighbours searched among all points.
+    Computed once per head and shared by all its layouts (``qkatlas.layout.head``).
+
+    Why always the sample, even when t-SNE or UMAP already built the head's exact kNN graph: the
+    stored measure of a layout must not depend on which other layouts ran in the same job (a
+    resumed or a later ``qkatlas layout`` run computes some layouts of a head without the others:
+    with the graph in one run and a sample in the other, the same layout scored differently)."""
     x = inputs.x
     rows = None
     if sample < len(x):
@@ -118,9 +118,8 @@ def layout_geometry(inputs, coords_fit: np.ndarray, seed: int = 0, sample: int =
 
     ``inputs``: the head's ``HeadInputs`` (``x`` = the fitted rows); ``coords_fit``: the layout's
     coordinates of those rows, as stored (float16). ``reference``: ``reference_neighbours(inputs)``
-    when already computed for another layout of the head (else computed here): every point is
-    measured through the head's exact kNN graph when a method built it; otherwise, rather than
-    building the graph only for this, a seeded sample of ``sample`` points (an unbiased estimate).
+    when already computed for another layout of the head (else computed here): a seeded sample of
+    ``sample`` points (an unbiased estimate, the same whichever layouts run together).
     """
     rows, true = reference if reference is not None else reference_neighbours(inputs, seed, sample)
     return neighbour_recall(true, np.asarray(coords_fit, np.float32), GEOMETRY_K, rows)
