@@ -117,7 +117,7 @@ def long_sequences(results: dict) -> None:
     results["n4096"] = n4096
 
 
-def staged(name: str, model: str, texts: list[str], max_length: int) -> dict:
+def staged(name: str, model: str, texts: list[str], max_length: int, only: list[str] | None = None) -> dict:
     """The stages of a build (capture, PCA layouts, head analysis), each in its own process, so
     that each stage's peak is its own (a build in one process reports the largest of them)."""
     WORK.mkdir(parents=True, exist_ok=True)
@@ -133,6 +133,8 @@ def staged(name: str, model: str, texts: list[str], max_length: int) -> dict:
     }
     stages = {}
     for stage, cmd in commands.items():
+        if only and stage not in only:
+            continue
         code, _, r = run_measured(cmd)
         if code != 0:
             raise SystemExit(f"{name}: {stage} failed ({code})")
@@ -145,11 +147,11 @@ def staged(name: str, model: str, texts: list[str], max_length: int) -> dict:
     return {"tokens": tokens, "stages": stages}
 
 
-def memory(results: dict) -> None:
+def memory(results: dict, only: list[str] | None = None) -> None:
     print("3. MiniLM capture, PCA, analysis (each stage its own process) at 50k and 500k tokens", flush=True)
     tok = _tokenizer("demo:minilm")
-    small = staged("minilm-50k", "demo:minilm", _short_texts(tok, 50_000), 128)
-    big = staged("minilm-500k", "demo:minilm", _short_texts(tok, 500_000), 128)
+    small = staged("minilm-50k", "demo:minilm", _short_texts(tok, 50_000), 128, only)
+    big = staged("minilm-500k", "demo:minilm", _short_texts(tok, 500_000), 128, only)
     print(f"  => {big['tokens'] / small['tokens']:.1f}x the tokens (target: peak within 1.5x)", flush=True)
     for key, label in (("peak_anon_tree_mb", "anonymous (heap, arrays)"), ("peak_rss_tree_mb", "resident, file pages included")):
         per = {st: big["stages"][st][key] / small["stages"][st][key] for st in small["stages"]}
@@ -161,12 +163,14 @@ def memory(results: dict) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=["long", "memory"], help="run one part")
+    ap.add_argument("--stages", default="capture,layouts,analysis",
+                    help="memory part: the stages to measure (layouts and analysis need capture)")
     args = ap.parse_args()
     results: dict = {}
     if args.only in (None, "long"):
         long_sequences(results)
     if args.only in (None, "memory"):
-        memory(results)
+        memory(results, args.stages.split(","))
     WORK.mkdir(parents=True, exist_ok=True)
     (WORK / "bounded.json").write_text(json.dumps(results, indent=2))
 

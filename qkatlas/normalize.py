@@ -18,14 +18,27 @@ from __future__ import annotations
 import numpy as np
 
 
+CHUNK_ROWS = 65_536  # rows read at a time: memory stays a chunk's, whatever the corpus size
+
+
 def compute_normalization(q: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, float]:
-    """(key_shift, scale) for one head from all its queries and keys over the corpus."""
-    q = np.asarray(q, dtype=np.float64)
-    k = np.asarray(k, dtype=np.float64)
-    q_norm = np.linalg.norm(q, axis=1).mean()
-    k_norm = np.linalg.norm(k, axis=1).mean()
+    """(key_shift, scale) for one head from all its queries and keys over the corpus.
+
+    ``q``/``k`` may be memory maps of the whole corpus: they are read ``CHUNK_ROWS`` rows at a
+    time (sums of norms and of vectors, in float64)."""
+    def sums(x):
+        norms, total = 0.0, np.zeros(x.shape[1])
+        for i in range(0, len(x), CHUNK_ROWS):
+            part = np.asarray(x[i:i + CHUNK_ROWS], dtype=np.float64)
+            norms += float(np.linalg.norm(part, axis=1).sum())
+            total += part.sum(axis=0)
+        n = max(len(x), 1)
+        return norms / n, total / n
+
+    q_norm, q_mean = sums(q)
+    k_norm, k_mean = sums(k)
     scale = float(np.sqrt(q_norm / k_norm)) if q_norm > 0 and k_norm > 0 else 1.0
-    shift = q.mean(axis=0) / scale - scale * k.mean(axis=0)
+    shift = q_mean / scale - scale * k_mean
     return shift.astype(np.float32), scale
 
 
