@@ -70,7 +70,7 @@ class AtlasContext:
 
     def __init__(self, path: str, fit_sample: int | None, seed: int):
         self.atlas = Atlas.open(path)
-        tokens = self.atlas.tokens
+        tokens = self.atlas.token_columns("added", "pos_norm")
         self.fit_tokens = fit_tokens(tokens, fit_sample, seed)
         self.place_tokens = np.setdiff1d(np.arange(len(tokens)), self.fit_tokens)
         self.positions = tokens["pos_norm"].to_numpy(np.float64)
@@ -172,6 +172,7 @@ def run(job: HeadJob) -> HeadResult:
     res.seconds["read"] = time.perf_counter() - t_start
     n = len(q)
     x = np.concatenate([q, k])
+    q, k = x[:n], x[n:]  # views: one copy of the head's points, not two
     fit_rows = np.concatenate([ctx.fit_tokens, n + ctx.fit_tokens])
     new_rows = np.concatenate([ctx.place_tokens, n + ctx.place_tokens])
     inputs = methods.HeadInputs(x[fit_rows], seed=job.seed, seconds=res.seconds,

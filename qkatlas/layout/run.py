@@ -62,8 +62,9 @@ def compute_layouts(path, methods: list[str], dims: list[int], seed: int = 0, wo
     if fit_sample is not None and fit_sample < 100:
         raise InputError(f"--fit-sample {fit_sample}: too small to fit a layout; give at least 100 tokens (or none)")
     names = [paths.layout_name(m, d) for m, d in layouts]
-    n_fit = len(fit_tokens(atlas.tokens, fit_sample, seed))
-    sampled = n_fit < len(fit_tokens(atlas.tokens, None, seed))
+    added = atlas.token_columns("added")
+    n_fit = len(fit_tokens(added, fit_sample, seed))
+    sampled = n_fit < len(fit_tokens(added, None, seed))
     params = {name: _params(m, d, seed, align, fit_sample if sampled else None, n_fit) for name, (m, d) in zip(names, layouts)}
 
     fid = atlas.fidelity()
@@ -167,8 +168,9 @@ def compute_group_layouts(path, methods: list[str], dims: list[int], seed: int =
     writer = AtlasWriter(path)
     g = atlas.n_heads // atlas.n_kv_heads
     budget = group_fit_sample(fit_sample, g)
-    base_rows = fit_tokens(atlas.tokens, None, seed)
-    n_fit = len(fit_tokens(atlas.tokens, budget, seed))
+    added = atlas.token_columns("added")
+    base_rows = fit_tokens(added, None, seed)
+    n_fit = len(fit_tokens(added, budget, seed))
     sampled = n_fit < len(base_rows)
     names = [group_layout_name(m, d) for m, d in layouts]
     params = {}
