@@ -200,6 +200,19 @@ class Atlas:
         shift, scale = self.normalization(layer, head)
         return apply_normalization(self.queries(layer, head, rows), self.keys(layer, head, rows), shift, scale)
 
+    def normalized_points(self, layer: int, head: int, chunk: int = 65_536) -> np.ndarray:
+        """(2n, d) float32: the head's normalised queries then keys, the same values as
+        ``normalized``, filled a chunk of rows at a time (one copy of the head in memory, not
+        three: the layouts' working set at 500k tokens)."""
+        q, k = self.queries(layer, head), self.keys(layer, head)
+        shift, scale = self.normalization(layer, head)
+        n = len(q)
+        x = np.empty((2 * n, q.shape[1]), np.float32)
+        for i in range(0, n, chunk):
+            j = min(i + chunk, n)
+            x[i:j], x[n + i:n + j] = apply_normalization(q[i:j], k[i:j], shift, scale)
+        return x
+
     # ---- sequences and attention ----------------------------------------------------------------
     @property
     def n_sequences(self) -> int:

@@ -168,11 +168,10 @@ def run(job: HeadJob) -> HeadResult:
     atlas, layer, head = ctx.atlas, job.layer, job.head
     writer = AtlasWriter(atlas.path)
     res = HeadResult(layer, head)
-    q, k = atlas.normalized(layer, head)
+    x = atlas.normalized_points(layer, head)  # queries then keys
     res.seconds["read"] = time.perf_counter() - t_start
-    n = len(q)
-    x = np.concatenate([q, k])
-    q, k = x[:n], x[n:]  # views: one copy of the head's points, not two
+    n = len(x) // 2
+    q, k = x[:n], x[n:]
     fit_rows = np.concatenate([ctx.fit_tokens, n + ctx.fit_tokens])
     new_rows = np.concatenate([ctx.place_tokens, n + ctx.place_tokens])
     inputs = methods.HeadInputs(x[fit_rows], seed=job.seed, seconds=res.seconds,

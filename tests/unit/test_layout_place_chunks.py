@@ -1,4 +1,5 @@
-"""Placing the points outside a fit a chunk at a time (bounded memory) gives the same coordinates."""
+"""Bounded memory in layouts: points placed a chunk at a time, and a head's normalised points read a
+chunk at a time, give the same values as all at once."""
 
 from __future__ import annotations
 
@@ -18,3 +19,14 @@ def test_chunked_placement_equals_one_call(monkeypatch):
     chunked = head._place(method, x, new_rows, x[fit_rows], coords, None)
     assert chunked.shape == (len(new_rows), 2)
     np.testing.assert_array_equal(chunked, whole)
+
+
+def test_normalized_points_in_chunks_equal_the_normalized_vectors(tmp_path):
+    from support.synth import make_atlas
+
+    atlas = make_atlas(tmp_path / "a", [["prev", "first"], ["self", "uniform"]], (6, 9, 12, 8))
+    for layer, h in [(0, 0), (1, 1)]:
+        q, k = atlas.normalized(layer, h)
+        for chunk in (5, 65_536):  # the last chunk shorter than the others, and one chunk
+            x = atlas.normalized_points(layer, h, chunk=chunk)
+            np.testing.assert_array_equal(x, np.concatenate([q, k]))
