@@ -89,7 +89,10 @@ class SequenceBlocks:
         for c in self.chunks:
             allowed, scored, q_rows = self._masks(c, terms)
             safe = np.maximum(c.idx, 0)
-            logits = np.einsum("sid,sjd->sij", q[np.maximum(q_rows, 0)], k[safe]) * terms.scale
+            # float32 BLAS: the stored vectors are float16, and numpy's float16 einsum is ~50x slower
+            # (measured: 1.05 s vs 0.019 s for 1,712 queries x 2,450 keys, d 64)
+            qq = np.asarray(q[np.maximum(q_rows, 0)], np.float32)
+            logits = np.matmul(qq, np.asarray(k[safe], np.float32).transpose(0, 2, 1)) * terms.scale
             if terms.alibi_slope is not None:
                 logits += terms.alibi_slope * (np.arange(c.idx.shape[1])[None, :] - c.qpos[:, None])[None]
             logits[~allowed] = -np.inf
@@ -111,7 +114,7 @@ class SequenceBlocks:
                 continue
             safe = np.maximum(c.idx, 0)
             a, b = yq[np.maximum(q_rows, 0)], yk[safe]
-            d = (a * a).sum(-1)[:, :, None] + (b * b).sum(-1)[:, None, :] - 2 * np.einsum("sid,sjd->sij", a, b)
+            d = (a * a).sum(-1)[:, :, None] + (b * b).sum(-1)[:, None, :] - 2 * np.matmul(a, b.transpose(0, 2, 1))
             d[~allowed] = np.inf
             keys = np.broadcast_to(safe[:, None, :], d.shape)[scored]
             near = np.take_along_axis(keys, smallest(d[scored], self.k), -1)
