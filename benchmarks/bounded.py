@@ -80,11 +80,17 @@ def _tokenizer(model: str):
     return load_model(model, attn_implementation="eager").tokenizer
 
 
-def build(name: str, model: str, texts: list[str], max_length: int, layouts: str = "pca") -> dict:
+def _fresh(name: str, texts: list[str]) -> tuple[Path, Path]:
+    """(the corpus file of ``texts``, an empty atlas folder) for one measured build."""
     WORK.mkdir(parents=True, exist_ok=True)
     corpus, out = WORK / f"{name}.txt", WORK / name
     corpus.write_text("\n".join(texts) + "\n")
     shutil.rmtree(out, ignore_errors=True)
+    return corpus, out
+
+
+def build(name: str, model: str, texts: list[str], max_length: int, layouts: str = "pca") -> dict:
+    corpus, out = _fresh(name, texts)
     cmd = QKATLAS + ["build", "-m", model, "-c", str(corpus), "-o", str(out), "-L", str(max_length),
                      "--layouts", layouts, "--quiet"]
     code, stdout, r = run_measured(cmd)
@@ -120,10 +126,7 @@ def long_sequences(results: dict) -> None:
 def staged(name: str, model: str, texts: list[str], max_length: int, only: list[str] | None = None) -> dict:
     """The stages of a build (capture, PCA layouts, head analysis), each in its own process, so
     that each stage's peak is its own (a build in one process reports the largest of them)."""
-    WORK.mkdir(parents=True, exist_ok=True)
-    corpus, out = WORK / f"{name}.txt", WORK / name
-    corpus.write_text("\n".join(texts) + "\n")
-    shutil.rmtree(out, ignore_errors=True)
+    corpus, out = _fresh(name, texts)
     commands = {
         "capture": [sys.executable, "-c", "import sys; from qkatlas.capture.run import capture; "
                     "capture(sys.argv[1], sys.argv[2], sys.argv[3], max_length=int(sys.argv[4]), progress=False)",

@@ -274,7 +274,7 @@ def main() -> None:
     cores = len(os.sched_getaffinity(0))
     print(f"scale benchmark: {args.layers} layers x 32 query heads (8 key heads), d_head 128 = {args.layers * 32} heads; "
           f"~{args.tokens} tokens of demo:wiki; {args.workers} workers; fit sample {args.fit_sample} tokens")
-    print(f"machine: {cores} cores, load average {_load()} at start (a shared machine: other jobs slow every stage)")
+    print(f"machine: {cores} cores, load average {load()} at start (a shared machine: other jobs slow every stage)")
     results: dict = {"settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()}}
 
     atlas = args.work / "atlas"
@@ -289,8 +289,8 @@ def main() -> None:
         shutil.rmtree(args.work / "model", ignore_errors=True)
         results["capture"] = c = run_stage("capture", args)
         print(f"\ncapture: {c['n_tokens']} tokens ({c['n_sequences']} sequences) x {c['heads']} heads in {c['seconds']:.1f} s "
-              f"({c['n_tokens'] / c['seconds']:.0f} tok/s); atlas {c['bytes'] / 1e9:.2f} GB; load {_load()}\n  peak RSS "
-              f"{_mem(c)}", flush=True)
+              f"({c['n_tokens'] / c['seconds']:.0f} tok/s); atlas {c['bytes'] / 1e9:.2f} GB; load {load()}\n  peak RSS "
+              f"{describe(c)}", flush=True)
 
     engines = ["local"] + ([] if args.no_ray else ["ray"])
     for engine in engines:
@@ -306,19 +306,19 @@ def main() -> None:
         m = s["mean"]
         print(f"\nlayouts, {engine} engine, {args.workers} workers, {s['n']} heads x {2 * r['n_tokens']} points "
               f"(pca + tsne + umap 2-D, fidelity included): wall {r['wall']:.1f} s = {s['wall_per_head']:.2f} s/head; "
-              f"after the first wave {s['steady_per_head']:.2f} s/head; start-up {s['startup']:.1f} s; load {_load()}")
+              f"after the first wave {s['steady_per_head']:.2f} s/head; start-up {s['startup']:.1f} s; load {load()}")
         print(f"  inside a worker, per head: total {m['total']:.2f} s (CPU {m['cpu']:.2f} s) = read {m['read']:.2f}"
               f" + kNN {m['knn']:.2f} + t-SNE {m['tsne-2d']:.2f} + UMAP {m['umap-2d']:.2f} + PCA {m['pca-2d']:.2f}"
               f" + fidelity {m['fidelity']:.2f} (+ alignment, placement, writes)")
         print(f"  projected {TOTAL_HEADS} heads: {s['projected_total'] / 60:.1f} min at this run's pace; "
               f"{s['projected_cpu_ideal'] / 60:.1f} min from CPU seconds on an unloaded {args.workers}-core machine "
               f"(target {TARGET_SECONDS / 60:.0f} min); fidelity " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(r["fidelity"].items())))
-        print(f"  peak RSS {_mem(r)}", flush=True)
+        print(f"  peak RSS {describe(r)}", flush=True)
 
     if not args.no_analysis:
         results["analysis"] = a = run_stage("analysis", args)
-        print(f"\nanalysis (head metrics of all {args.layers * 32} heads): {a['seconds']:.1f} s; load {_load()}\n"
-              f"  peak RSS {_mem(a)}")
+        print(f"\nanalysis (head metrics of all {args.layers * 32} heads): {a['seconds']:.1f} s; load {load()}\n"
+              f"  peak RSS {describe(a)}")
 
     if "layouts_local" in results and "layouts_ray" in results:
         lo, ra = results["layouts_local"]["summary"], results["layouts_ray"]["summary"]
@@ -343,9 +343,6 @@ def report_profile(r: dict) -> None:
           f"mean of {len(rows) // len(g)} heads; min_1024 = 1,024 heads on 2 workers; fidelity on all points")
     with pd.option_context("display.width", 250, "display.max_columns", 40, "display.precision", 3):
         print(g.reset_index().to_string(index=False))
-
-
-_mem, _load = describe, load
 
 
 if __name__ == "__main__":
