@@ -145,9 +145,9 @@ def torch_probabilities(q: Any, k: Any, terms: LayerTerms, heads: Sequence[int] 
         allowed &= (i - j < terms.window) if terms.causal else ((i - j).abs() < terms.window)
     if key_valid is not None:
         allowed = allowed & key_valid[..., None, None, :]
-    logits = logits.masked_fill(~allowed, float("-inf"))
-    p = torch.softmax(logits, dim=-1)
-    return torch.nan_to_num(p, nan=0.0)  # rows with no visible key
+    p = torch.softmax(logits.masked_fill_(~allowed, float("-inf")), dim=-1)  # logits is ours: in place
+    # every query sees itself, so only padding can leave a row with no visible key (NaN -> 0)
+    return p if key_valid is None else torch.nan_to_num_(p, nan=0.0)
 
 
 # ---- the model's terms, as recorded in the manifest -------------------------------------------

@@ -48,29 +48,28 @@ def _grouped_sum(values: np.ndarray, index: np.ndarray, n_bins: int) -> np.ndarr
     return out[:, :n_bins].numpy()
 
 
-def offset_mass(attn: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """Per head, summed over the ``valid`` queries: attention mass at each relative offset bin
-    (-R-1 means <= -R-1, R+1 means >= R+1). Diagonals for the inner bins, one cumulative sum for
-    the tails: O(n^2) time, one extra n x n array, no per-length index tables."""
-    h, n, _ = attn.shape
-    out = np.zeros((h, 2 * OFFSET_RADIUS + 3))
-    rows = np.flatnonzero(valid)
+def offset_mass(b: LayerBatch, view: SequenceView) -> np.ndarray:
+    """Per head, summed over the valid queries: attention mass at each relative offset bin
+    (-R-1 means <= -R-1, R+1 means >= R+1). The inner bins are one gather of 2R + 1 entries per
+    query; the far tail one masked sum (skipped when no query may look that far ahead, e.g.
+    causal); the near tail is what remains of each row. No (heads, n, n) cumulative sums, no
+    index tables, a handful of calls per sequence."""
+    attn, n, rows = b.attn, view.n, view.rows
+    out = np.zeros((attn.shape[0], 2 * OFFSET_RADIUS + 3))
     if len(rows) == 0:
         return out
-    for o in range(-OFFSET_RADIUS, OFFSET_RADIUS + 1):
-        if abs(o) < n:
-            d = np.diagonal(attn, offset=o, axis1=1, axis2=2)  # query i = t - min(o, 0)
-            first = max(0, -o)
-            take = valid[first:first + d.shape[1]]
-            out[:, o + OFFSET_RADIUS + 1] = d[:, take].sum(-1)
-    cs = np.cumsum(attn[:, rows], axis=-1, dtype=np.float64)  # (h, rows, n)
-    lo = rows - OFFSET_RADIUS - 1  # keys j <= i - R - 1
-    has_lo = lo >= 0
-    out[:, 0] = cs[:, np.flatnonzero(has_lo), lo[has_lo]].sum(-1)
-    hi = rows + OFFSET_RADIUS  # keys j >= i + R + 1: row total minus keys up to i + R
-    has_hi = hi < n - 1
-    sel = np.flatnonzero(has_hi)
-    out[:, -1] = (cs[:, sel, -1] - cs[:, sel, hi[has_hi]]).sum(-1)
+    cols = rows[:, None] + np.arange(-OFFSET_RADIUS, OFFSET_RADIUS + 1)[None, :]
+    inner = attn[:, rows[:, None], np.clip(cols, 0, n - 1)] * ((cols >= 0) & (cols < n))  # (heads, rows, 2R + 1)
+    out[:, 1:-1] = inner.sum(1)
+    rest = b.rows.total[:, rows] - inner.sum(-1)  # per query: both tails
+    if np.diagonal(view.allowed, OFFSET_RADIUS + 1).any():  # some query sees keys j >= i + R + 1 (masks are bands)
+        import torch
+
+        far = torch.triu(torch.from_numpy(attn), OFFSET_RADIUS + 1).sum(-1).numpy()[:, rows]
+        out[:, -1] = far.sum(-1)
+        rest -= far
+    near = (rows > OFFSET_RADIUS) & view.allowed[rows, np.maximum(rows - OFFSET_RADIUS - 1, 0)]  # sees j <= i - R - 1
+    out[:, 0] = np.maximum(rest[:, near], 0.0).sum(-1, dtype=np.float64)
     return out
 
 
@@ -100,13 +99,14 @@ class AggregateSums:
     def add(self, layer: int, view: SequenceView, b: LayerBatch) -> None:
         m = min(view.n, self.P)
         self.attn[layer, b.heads, :m, :m] += b.attn[:, :m, :m]
-        self.attn_v[layer, b.heads, :m, :m] += b.attn_v[:, :m, :m]
+        first = np.arange(m)
+        self.attn_v[layer, b.heads, :m, :m] += b.weighted(first[:, None], first[None, :])
         valid = view.valid
         if b.first:  # once per sequence
             self.offset_queries[layer] += valid.sum()
             if layer == 0:
                 self.counts[:m, :m] += view.allowed[:m, :m]
-        self.offset_mass[layer, b.heads] += offset_mass(b.attn, valid)
+        self.offset_mass[layer, b.heads] += offset_mass(b, view)
         if self.images:
             self._add_patches(layer, view, b)
 

@@ -37,7 +37,6 @@ query of the corpus counts once.
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import entr
 
 from qkatlas.analysis.streaming import LayerBatch, SequenceView, run_pass
 from qkatlas.atlas.reader import Atlas
@@ -106,40 +105,43 @@ class MetricSums:
                 self.counts["induction"][layer] += ind.any(1).sum()
         if n_valid == 0:
             return
-        s, n = self.sums, view.n
-        a = b.attn if n_valid == n else b.attn[:, valid]  # (heads, n_valid, n)
-        ent = entr(a).sum(-1)
+        s, n, r, idx = self.sums, view.n, b.rows, view.rows
+        ent = r.entropy[:, idx]
         s["entropy"][at] += ent.sum(-1)
-        s["entropy_norm"][at] += (ent / np.log(view.allowed.sum(1)[valid])).sum(-1)
-        s["top1"][at] += a.max(-1).sum(-1)
-        top5 = np.partition(a, n - 5, axis=-1)[..., n - 5:] if n > 5 else a
-        s["top5"][at] += top5.sum((-1, -2))
-        offsets = a.argmax(-1) - np.arange(n)[valid]  # (heads, n_valid)
+        s["entropy_norm"][at] += (ent / np.log(view.n_allowed[idx])).sum(-1)
+        s["top1"][at] += r.top1[:, idx].sum(-1)
+        s["top5"][at] += r.top5[:, idx].sum(-1)
+        offsets = r.argmax[:, idx] - idx  # (heads, n_valid)
         s["argmax_offset"][at] += offsets.sum(-1)
-        H, width = a.shape[0], self.argmax_hist.shape[2]
+        H, width = len(offsets), self.argmax_hist.shape[2]
         flat = (offsets + self.max_n - 1 + width * np.arange(H)[:, None]).ravel()
         self.argmax_hist[at] += np.bincount(flat, minlength=H * width).reshape(H, width)
-        s["max_key_share"][at] += (a.sum(1) / n_valid).max(-1) * n_valid
-        for prefix, attn in (("", b.attn), ("vw_", b.attn_v)):
-            self._shares(at, view, attn, prefix)
+        received = b.attn.sum(1)  # attention each key receives from the valid queries
+        if n_valid < n:
+            received -= b.attn[:, ~valid].sum(1)
+        s["max_key_share"][at] += (received / n_valid).max(-1) * n_valid
+        self._shares(at, view, b)
         if self.has_ids:
-            dup, ind = view.repeats
-            if ind.any():
-                s["induction"][at] += np.einsum("hij,ij->h", b.attn, ind.astype(b.attn.dtype))
-            if dup.any():
-                s["duplicate_token"][at] += np.einsum("hij,ij->h", b.attn, dup.astype(b.attn.dtype))
+            for name, (i, j) in zip(("duplicate_token", "induction"), view.repeat_pairs):
+                if len(i):
+                    s[name][at] += b.attn[:, i, j].sum(-1)
 
-    def _shares(self, at: tuple, view: SequenceView, attn: np.ndarray, prefix: str) -> None:
-        s, valid = self.sums, view.valid
-        a = attn if valid.all() else attn[:, valid]
-        s[prefix + "first_token"][at] += a[..., 0].sum(-1)
-        s[prefix + "special"][at] += a[..., view.special].sum((-1, -2))
-        diag = np.diagonal(attn, axis1=1, axis2=2)
-        s[prefix + "self"][at] += diag[:, valid].sum(-1)
-        s[prefix + "prev_token"][at] += np.diagonal(attn, offset=-1, axis1=1, axis2=2)[:, valid[1:]].sum(-1)
-        s[prefix + "next_token"][at] += np.diagonal(attn, offset=1, axis1=1, axis2=2)[:, valid[:-1]].sum(-1)
-        rows = valid & view.local.any(1)
-        s[prefix + "local"][at] += np.einsum("hij,ij->h", attn[:, rows], view.local[rows].astype(attn.dtype))
+    def _shares(self, at: tuple, view: SequenceView, b: LayerBatch) -> None:
+        """The shares of the valid queries' attention, and of their value-weighted attention
+        (``vw_``), at fixed (query, key) pairs: one gather of a few entries per query for both,
+        never a pass over (heads, n, n)."""
+        s, idx, n = self.sums, view.rows, view.n
+        special = np.flatnonzero(view.special)
+        prev, nxt = idx[idx > 0], idx[idx < n - 1]
+        pairs = {"first_token": (idx, np.zeros_like(idx)), "self": (idx, idx), "prev_token": (prev, prev - 1),
+                 "next_token": (nxt, nxt + 1), "local": view.local_pairs}
+        if len(special):
+            pairs["special"] = (np.repeat(idx, len(special)), np.tile(special, len(idx)))
+        scale = b.vw_scale
+        for name, (i, j) in pairs.items():
+            values = b.attn[:, i, j]
+            s[name][at] += values.sum(-1)
+            s["vw_" + name][at] += (values * b.v_norm[:, j] * scale[:, i]).sum(-1)
 
     def result(self):
         """One row per head with every metric (pandas DataFrame, no label yet)."""

@@ -22,9 +22,8 @@ sequence's queries the same way the corpus metric averages them):
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import entr
 
-from qkatlas.analysis.streaming import SequenceView, _Views, value_weighted
+from qkatlas.analysis.streaming import RowStats, SequenceView, _Views, row_stats, value_weighted
 from qkatlas.atlas.reader import Atlas
 
 TOP_K = 10
@@ -53,22 +52,22 @@ def label_score(df, label: str):
     return df[metric] if metric in df.columns else df["top1"]
 
 
-def sequence_scores(attn: np.ndarray, view: SequenceView) -> np.ndarray:
+def sequence_scores(attn: np.ndarray, view: SequenceView, rows: RowStats | None = None) -> np.ndarray:
     """(H, len(SCORED)) score of each label for one sequence, per head (NaN where undefined).
 
-    ``attn``: (H, n, n) attention of H heads on the sequence (0 where not allowed).
+    ``attn``: (H, n, n) attention of H heads on the sequence (0 where not allowed); ``rows``:
+    its ``RowStats`` when the caller has them (the analysis pass shares them with the metrics).
     """
     H, n = attn.shape[0], view.n
     out = np.full((H, len(SCORED)), np.nan)
-    valid = view.valid
-    if not valid.any():
+    idx = view.rows
+    if not len(idx):
         return out
-    a = attn[:, valid]  # (H, v, n)
-    idx = np.flatnonzero(valid)
+    rows = row_stats(attn) if rows is None else rows
     col = {label: i for i, label in enumerate(SCORED)}
-    first = a[..., 0].mean(-1)
-    special = a[..., view.special].sum(-1).mean(-1)
-    top1 = a.max(-1).mean(-1)
+    first = attn[:, idx, 0].mean(-1)
+    special = attn[:, idx[:, None], np.flatnonzero(view.special)[None, :]].sum(-1).mean(-1)
+    top1 = rows.top1[:, idx].mean(-1)
     out[:, col["first-token"]] = first
     out[:, col["special-token"]] = special
     out[:, col["self"]] = attn[:, idx, idx].mean(-1)
@@ -78,20 +77,26 @@ def sequence_scores(attn: np.ndarray, view: SequenceView) -> np.ndarray:
     nxt = idx[idx < n - 1]
     if len(nxt):
         out[:, col["next-token"]] = attn[:, nxt, nxt + 1].mean(-1)
-    ent = entr(a).sum(-1) / np.log(view.allowed.sum(1)[valid])
-    out[:, col["broad"]] = ent.mean(-1)
-    rows = valid & view.local.any(1)
-    local = np.einsum("hij,ij->hi", attn[:, rows], view.local[rows].astype(attn.dtype)).mean(-1) if rows.any() else np.zeros(H)
-    offsets = a.argmax(-1) - idx  # (H, v)
-    mode_share = np.array([np.bincount(o - o.min()).max() for o in offsets]) / len(idx)
+    out[:, col["broad"]] = (rows.entropy[:, idx] / np.log(view.n_allowed[idx])).mean(-1)
+    i, j = view.local_pairs
+    local = _mean_per_query(attn[:, i, j], i) if len(i) else np.zeros(H)
+    offsets = rows.argmax[:, idx] - idx + (n - 1)  # (H, v), 0 .. 2n - 2
+    counts = np.bincount((offsets + (2 * n - 1) * np.arange(H)[:, None]).ravel(), minlength=H * (2 * n - 1))
+    mode_share = counts.reshape(H, 2 * n - 1).max(-1) / len(idx)
     out[:, col["positional"]] = np.maximum(local, mode_share)
     out[:, col["content"]] = top1 - np.maximum(first, special)
     if view.token_id is not None:
-        _, ind = view.repeats
-        has = ind.any(1)
-        if has.any():
-            out[:, col["induction"]] = np.einsum("hij,ij->hi", attn[:, has], ind[has].astype(attn.dtype)).mean(-1)
+        _, (i, j) = view.repeat_pairs
+        if len(i):
+            out[:, col["induction"]] = _mean_per_query(attn[:, i, j], i)
     return out
+
+
+def _mean_per_query(values: np.ndarray, i: np.ndarray) -> np.ndarray:
+    """(H,) the mean over queries of each query's sum of ``values`` (H, pairs), pairs sorted by
+    their query ``i`` (as ``np.nonzero`` gives them)."""
+    starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
+    return np.add.reduceat(values, starts, axis=1).mean(-1)
 
 
 class TopSequences:
@@ -116,7 +121,7 @@ class TopSequences:
                 self.flush()
             self.buf_seq[self.n_buf] = view.seq
             self.n_buf += 1
-        scores = sequence_scores(b.attn, view)
+        scores = sequence_scores(b.attn, view, b.rows)
         self.buf[b.heads, :, self.n_buf - 1] = np.where(np.isfinite(scores), scores, -np.inf)
 
     def flush(self) -> None:

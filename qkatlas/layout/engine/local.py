@@ -76,6 +76,9 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(1)
 
 
+INLINE_SECONDS = 0.25  # PCA-only heads at most this slow run in this process (a worker pool costs ~2 s to start)
+
+
 class LocalEngine:
     def __init__(self, workers: int | None = None):
         self.workers = workers
@@ -83,15 +86,14 @@ class LocalEngine:
     def run(self, jobs: list[HeadJob], on_result: Callable[[HeadResult], None], methods: set[str]) -> None:
         workers = self.workers
         if methods <= {"pca"} and workers is None:
-            workers = 1  # milliseconds per head: less than starting a worker process
+            # usually milliseconds per head: less than starting a worker process; but long sequences
+            # make a head's fidelity slow (0.4 s at 3 x 2,450 tokens), and then workers pay off
+            jobs = _inline(jobs, on_result, until_slower_than=INLINE_SECONDS)
+            if not jobs:
+                return
         workers = max(1, min(workers or default_workers(), len(jobs)))
         if workers == 1:
-            from threadpoolctl import threadpool_limits
-
-            load_native()  # loaded before the limit, so that the limit reaches them
-            with threadpool_limits(1):  # the same arithmetic as in a worker: same layouts
-                for job in jobs:
-                    on_result(run_job(job))
+            _inline(jobs, on_result)
             return
         import multiprocessing as mp
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -109,3 +111,21 @@ class LocalEngine:
                     f.cancel()
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
+
+
+def _inline(jobs: list[HeadJob], on_result, until_slower_than: float | None = None) -> list[HeadJob]:
+    """Runs ``jobs`` in this process, one thread (the same arithmetic as in a worker: the same
+    layouts). ``until_slower_than``: stop after a head (not the first, which opens the atlas)
+    that took longer, when enough are left to share; returns the jobs not run."""
+    from threadpoolctl import threadpool_limits
+
+    load_native()  # loaded before the limit, so that the limit reaches them
+    with threadpool_limits(1):
+        for i, job in enumerate(jobs):
+            t0 = time.perf_counter()
+            on_result(run_job(job))
+            left = jobs[i + 1:]
+            if (until_slower_than is not None and i > 0 and time.perf_counter() - t0 > until_slower_than
+                    and len(left) >= 2 * default_workers()):
+                return left
+    return []
