@@ -46,4 +46,12 @@ def apply_normalization(
     q: np.ndarray, k: np.ndarray, shift: np.ndarray, scale: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """Normalised (q', k') = (q / c, c k + shift) from raw vectors and a head's parameters."""
-    return (q / scale).astype(np.float32), (scale * k + shift).astype(np.float32)
+    return normalize_queries(q, scale), normalize_keys(k, shift, scale)
+
+
+def normalize_queries(q: np.ndarray, scale: float) -> np.ndarray:
+    return (q / scale).astype(np.float32)
+
+
+def normalize_keys(k: np.ndarray, shift: np.ndarray, scale: float) -> np.ndarray:
+    return (scale * k + shift).astype(np.float32)

@@ -169,6 +169,13 @@ class Atlas:
             raise InputError(f"{self.path}: layer {layer} out of range; this atlas has {self.n_layers} layers")
         return self._layer(kind, layer)
 
+    def vectors(self, kind: str, layer: int, head: int) -> np.ndarray:
+        """One query head's rows of ``kind`` ("queries", or the "keys" / "value_norms" of the key
+        head it reads), memory-mapped float16, not copied: for code that reads a chunk at a time
+        (a float32 copy of a head is 125 MB at 500k tokens, d 32)."""
+        self.check_head(layer, head)
+        return self._layer(kind, layer)[head if kind == "queries" else self.kv_head(head)]
+
     def queries(self, layer: int, head: int, rows=slice(None)) -> np.ndarray:
         """Raw query vectors (n_tokens, d_head), after rotary embedding where the model has one."""
         self.check_head(layer, head)
@@ -199,19 +206,6 @@ class Atlas:
         """Queries and keys after key translation and norm scaling (attention unchanged)."""
         shift, scale = self.normalization(layer, head)
         return apply_normalization(self.queries(layer, head, rows), self.keys(layer, head, rows), shift, scale)
-
-    def normalized_points(self, layer: int, head: int, chunk: int = 65_536) -> np.ndarray:
-        """(2n, d) float32: the head's normalised queries then keys, the same values as
-        ``normalized``, filled a chunk of rows at a time (one copy of the head in memory, not
-        three: the layouts' working set at 500k tokens)."""
-        q, k = self.queries(layer, head), self.keys(layer, head)
-        shift, scale = self.normalization(layer, head)
-        n = len(q)
-        x = np.empty((2 * n, q.shape[1]), np.float32)
-        for i in range(0, n, chunk):
-            j = min(i + chunk, n)
-            x[i:j], x[n + i:n + j] = apply_normalization(q[i:j], k[i:j], shift, scale)
-        return x
 
     # ---- sequences and attention ----------------------------------------------------------------
     @property

@@ -199,6 +199,8 @@ def run_batches(loaded, prepared, batches, done, arrays, partial, key, device, p
                 current["width"] = max(lengths[s] for s in seqs)
                 loaded.model(**model_inputs(loaded, prepared, seqs, lengths, device))
                 writer.put(("batch", i))
+                if i % TRIM_EVERY == TRIM_EVERY - 1:
+                    trim_heap()
                 bar.update(sum(lengths[s] for s in seqs))
         if str(device).startswith("cuda"):
             torch.cuda.synchronize()
@@ -212,6 +214,33 @@ def run_batches(loaded, prepared, batches, done, arrays, partial, key, device, p
             h.remove()
         writer.items.put(None)
         writer.join()
+
+
+TRIM_EVERY = 4  # batches between returns of freed heap memory to the system (see trim_heap)
+
+
+def trim_heap() -> None:
+    """Give freed heap memory back to the system (glibc's ``malloc_trim``; a no-op elsewhere).
+
+    Why: batches of different padded widths leave the heap fragmented (glibc raises its mmap
+    threshold after the first large free, so later activations come from the heap), and resident
+    memory grew with the number of batches. Measured on MiniLM at 500k tokens: capture's peak
+    anonymous memory 998 MB -> 708 MB trimming every 4 batches (640 MB every batch, which cost
+    ~10% of capture time in page faults; every 4 batches is within the noise)."""
+    import ctypes
+    import ctypes.util
+
+    global _malloc_trim
+    if _malloc_trim is None:
+        try:
+            _malloc_trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim = None
 
 
 def model_inputs(loaded, prepared, seqs, lengths, device) -> dict:

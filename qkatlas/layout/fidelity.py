@@ -11,7 +11,8 @@ Ties in either ranking go to the earlier position.
 
 Why chunks and indices: short sequences are packed by length into padded (S, L, L) chunks (a
 handful of NumPy calls per chunk instead of a loop per sequence); a long sequence is cut into
-chunks of query rows, so no chunk exceeds ``_CHUNK_CELLS`` entries whatever the length. Only the
+chunks of query rows, so no chunk exceeds ``_CHUNK_CELLS`` entries (nor ``_CHUNK_TOKENS`` key
+rows) whatever the length. Only the
 top-k key *rows* of each query are kept between calls ((n_tokens, k) int64), never masks, so
 memory is bounded by one chunk plus O(n_tokens * k).
 """
@@ -26,6 +27,9 @@ from qkatlas.attention import HeadTerms, allowed_keys
 
 TOP_K = 5
 _CHUNK_CELLS = 1 << 22  # S * m * L entries per chunk (~16 MB of float32)
+# S * L key rows per chunk: their vectors (S, L, d) are d / m times the cells, so short sequences
+# need this bound too (measured: 487k MiniLM tokens, 100 MB arrays per chunk without it)
+_CHUNK_TOKENS = 1 << 16
 
 
 @dataclass
@@ -59,7 +63,7 @@ class SequenceBlocks:
             j = i + 1
             while j < len(order):
                 w = max(width, int(lengths[order[j]]))
-                if (j - i + 1) * w * w > _CHUNK_CELLS:
+                if (j - i + 1) * w * w > _CHUNK_CELLS or (j - i + 1) * w > _CHUNK_TOKENS:
                     break
                 width, j = w, j + 1
             idx = np.full((j - i, width), -1, np.int64)
@@ -118,17 +122,16 @@ class SequenceBlocks:
     def fidelity(self, attended: np.ndarray, yq: np.ndarray, yk: np.ndarray, terms: HeadTerms) -> float:
         """Mean share of each scored query's top-k attended keys among its k nearest visible keys.
 
-        ``yq``/``yk``: coordinates of the queries/keys (rows = token rows), any dimension.
+        ``yq``/``yk``: coordinates of the queries/keys (rows = token rows), any dimension; anything
+        indexed by an integer array (a memory map, ``HeadPoints.queries``): read a chunk at a time.
         """
-        yq = np.asarray(yq, np.float32)
-        yk = np.asarray(yk, np.float32)
         hits = scored_total = 0
         for c in self.chunks:
             idx, allowed, scored, q_rows, _ = self._masks(c, terms)
             if not scored.any():
                 continue
             safe = np.maximum(idx, 0)
-            a, b = yq[np.maximum(q_rows, 0)], yk[safe]
+            a, b = np.asarray(yq[np.maximum(q_rows, 0)], np.float32), np.asarray(yk[safe], np.float32)
             # |a - b|^2 without |a|^2: constant along a query's row, so the ranking is the same
             d = (b * b).sum(-1)[:, None, :] - 2 * np.matmul(a, b.transpose(0, 2, 1))
             d[~allowed] = np.inf

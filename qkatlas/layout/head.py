@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from qkatlas.atlas import paths
+from qkatlas.atlas.points import HeadPoints
 from qkatlas.atlas.reader import Atlas
 from qkatlas.atlas.writer import AtlasWriter
 from qkatlas.layout import methods
@@ -144,14 +145,14 @@ def lay_out(inputs: "methods.HeadInputs", x: np.ndarray, fit_rows: np.ndarray, n
         coords[fit_rows] = coords_fit
         own = type(method).place is not LayoutMethod.place
         if len(new_rows) and own:
-            coords[new_rows] = _place(method, x, new_rows, x[fit_rows], coords_fit, state)
+            coords[new_rows] = _place(method, x, new_rows, inputs.x, coords_fit, state)
         seconds[name] = time.perf_counter() - t0 - (seconds.get("knn", 0.0) - knn_before)
         out.append((method, method_name, dim, coords, state, own))
     shared = [o for o in out if not o[5]]
     if len(new_rows) and shared:
         t0 = time.perf_counter()
         side_by_side = np.concatenate([coords[fit_rows] for _, _, _, coords, _, _ in shared], axis=1)
-        placed = _place(shared[0][0], x, new_rows, x[fit_rows], side_by_side, None)
+        placed = _place(shared[0][0], x, new_rows, inputs.x, side_by_side, None)
         col = 0
         for _, method_name, dim, coords, _, _ in shared:
             coords[new_rows] = placed[:, col : col + dim]
@@ -168,10 +169,9 @@ def run(job: HeadJob) -> HeadResult:
     atlas, layer, head = ctx.atlas, job.layer, job.head
     writer = AtlasWriter(atlas.path)
     res = HeadResult(layer, head)
-    x = atlas.normalized_points(layer, head)  # queries then keys
+    x = HeadPoints(atlas, layer, head)  # queries then keys, read from the memory maps when indexed
     res.seconds["read"] = time.perf_counter() - t_start
     n = len(x) // 2
-    q, k = x[:n], x[n:]
     fit_rows = np.concatenate([ctx.fit_tokens, n + ctx.fit_tokens])
     new_rows = np.concatenate([ctx.place_tokens, n + ctx.place_tokens])
     inputs = methods.HeadInputs(x[fit_rows], seed=job.seed, seconds=res.seconds,
@@ -190,11 +190,11 @@ def run(job: HeadJob) -> HeadResult:
     if job.fidelity:
         t_fid = time.perf_counter()
         terms = atlas.terms(layer, head)
-        attended = ctx.blocks.top_attended(atlas.queries(layer, head), atlas.keys(layer, head), terms)
+        attended = ctx.blocks.top_attended(atlas.vectors("queries", layer, head), atlas.vectors("keys", layer, head), terms)
         reference = None  # the true neighbours for the geometry measure, shared by every layout
         for name in job.fidelity:
             if name == ORIGINAL:
-                yq, yk = q, k
+                yq, yk = x.queries, x.keys
             else:
                 y = computed.get(name)
                 if y is None:

@@ -1,5 +1,5 @@
-"""Bounded memory in layouts: points placed a chunk at a time, and a head's normalised points read a
-chunk at a time, give the same values as all at once."""
+"""Bounded memory in layouts: points placed a chunk at a time, and a head's normalised points read
+from the memory maps when indexed, give the same values as all at once."""
 
 from __future__ import annotations
 
@@ -21,12 +21,19 @@ def test_chunked_placement_equals_one_call(monkeypatch):
     np.testing.assert_array_equal(chunked, whole)
 
 
-def test_normalized_points_in_chunks_equal_the_normalized_vectors(tmp_path):
+def test_head_points_read_on_demand_equal_the_normalized_vectors(tmp_path):
     from support.synth import make_atlas
+
+    from qkatlas.atlas.points import HeadPoints
 
     atlas = make_atlas(tmp_path / "a", [["prev", "first"], ["self", "uniform"]], (6, 9, 12, 8))
     for layer, h in [(0, 0), (1, 1)]:
         q, k = atlas.normalized(layer, h)
-        for chunk in (5, 65_536):  # the last chunk shorter than the others, and one chunk
-            x = atlas.normalized_points(layer, h, chunk=chunk)
-            np.testing.assert_array_equal(x, np.concatenate([q, k]))
+        x = HeadPoints(atlas, layer, h)
+        n = len(q)
+        assert len(x) == 2 * n and x.shape == (2 * n, q.shape[1])
+        np.testing.assert_array_equal(x[:], np.concatenate([q, k]))
+        rows = np.array([[2 * n - 1, 0], [n, n - 1]])  # any shape, any order, both halves
+        np.testing.assert_array_equal(x[rows], np.concatenate([q, k])[rows])
+        np.testing.assert_array_equal(x.queries[np.array([3, 1])], q[[3, 1]])
+        np.testing.assert_array_equal(x.keys[2:5], k[2:5])
