@@ -137,11 +137,10 @@ class MetricSums:
                  "next_token": (nxt, nxt + 1), "local": view.local_pairs}
         if len(special):
             pairs["special"] = (np.repeat(idx, len(special)), np.tile(special, len(idx)))
-        scale = b.vw_scale
         for name, (i, j) in pairs.items():
             values = b.attn[:, i, j]
             s[name][at] += values.sum(-1)
-            s["vw_" + name][at] += (values * b.v_norm[:, j] * scale[:, i]).sum(-1)
+            s["vw_" + name][at] += b.weighted(i, j, values).sum(-1)
 
     def result(self):
         """One row per head with every metric (pandas DataFrame, no label yet)."""

@@ -24,6 +24,7 @@ import hashlib
 import json
 import shutil
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -227,20 +228,20 @@ def trim_heap() -> None:
     memory grew with the number of batches. Measured on MiniLM at 500k tokens: capture's peak
     anonymous memory 998 MB -> 708 MB trimming every 4 batches (640 MB every batch, which cost
     ~10% of capture time in page faults; every 4 batches is within the noise)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim():
     import ctypes
     import ctypes.util
 
-    global _malloc_trim
-    if _malloc_trim is None:
-        try:
-            _malloc_trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-        except (OSError, AttributeError):  # not glibc
-            _malloc_trim = False
-    if _malloc_trim:
-        _malloc_trim(0)
-
-
-_malloc_trim = None
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
 
 
 def model_inputs(loaded, prepared, seqs, lengths, device) -> dict:

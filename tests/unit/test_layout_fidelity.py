@@ -99,7 +99,11 @@ def test_top_attended_follows_every_term_of_the_contract(terms):
         assert not np.array_equal(blocks.top_attended(q, k, plain), got)
 
 
-def test_long_sequences_are_chunked_with_the_same_result(monkeypatch):
+@pytest.mark.parametrize("terms", [DEC, ENC, HeadTerms(1.0, True, window=20), HeadTerms(1.0, False, window=20),
+                                   HeadTerms(1.0, True, window=20, alibi_slope=0.5)])
+def test_long_sequences_are_chunked_with_the_same_result(monkeypatch, terms):
+    """Query-row chunks see only the keys their queries can (causal prefix, window band): the same
+    top-k and fidelity as whole sequences, for every kind of mask."""
     rng = np.random.default_rng(2)
     lengths = [40, 300, 7]
     starts = np.cumsum([0] + lengths[:-1])
@@ -110,14 +114,32 @@ def test_long_sequences_are_chunked_with_the_same_result(monkeypatch):
     monkeypatch.setattr(fidelity, "_CHUNK_CELLS", 1000)  # 300^2 > 1000: query rows in chunks of 3
     chunked = SequenceBlocks(starts, lengths)
     assert len(chunked.chunks) > 50 and max(c.idx.shape[0] * len(c.qpos) * c.idx.shape[1] for c in chunked.chunks) <= 1000
-    a, b = whole.top_attended(q, k, DEC), chunked.top_attended(q, k, DEC)
+    a, b = whole.top_attended(q, k, terms), chunked.top_attended(q, k, terms)
     np.testing.assert_array_equal(np.sort(a, 1), np.sort(b, 1))
-    assert whole.fidelity(a, y, -y, DEC) == chunked.fidelity(b, y, -y, DEC)
+    want = _reference_top(q, k, terms, starts, lengths)
+    assert all(set(b[r].tolist()) == keys for r, keys in want.items())
+    assert whole.fidelity(a, y, -y, terms) == chunked.fidelity(b, y, -y, terms)
+
+
+def test_many_short_sequences_are_packed_within_the_key_row_bound(monkeypatch):
+    monkeypatch.setattr(fidelity, "_CHUNK_TOKENS", 100)
+    lengths = [12] * 50
+    blocks = SequenceBlocks(np.arange(50) * 12, lengths)
+    assert len(blocks.chunks) > 1 and all(c.idx.size <= 100 for c in blocks.chunks)
+    assert sorted(r for c in blocks.chunks for r in c.idx.ravel() if r >= 0) == list(range(600))
 
 
 def test_smallest_breaks_ties_towards_earlier_positions():
     score = np.array([[3, 1, 1, 1, 0, 2, 1.0]])
     assert fidelity.smallest(score, 3).tolist() == [[1, 2, 4]]
+    assert fidelity.smallest(-score, 3, largest=True).tolist() == [[1, 2, 4]]
+    # rows with and without ties at the k-th value, against a stable sort (ties: earlier first)
+    rng = np.random.default_rng(3)
+    many = rng.integers(0, 4, size=(200, 30)).astype(np.float32)  # ties everywhere
+    many[::2] = rng.normal(size=(100, 30))  # and rows with none
+    want = np.sort(np.argsort(many, axis=1, kind="stable")[:, :5], axis=1)
+    np.testing.assert_array_equal(fidelity.smallest(many, 5), want)
+    np.testing.assert_array_equal(fidelity.smallest(-many, 5, largest=True), want)
     assert attention.allowed_keys(np.array([3]), 5, True, 2).tolist() == [[False, False, True, True, False]]
 
 
