@@ -123,7 +123,7 @@ class SequenceBlocks:
         """Mean share of each scored query's top-k attended keys among its k nearest visible keys.
 
         ``yq``/``yk``: coordinates of the queries/keys (rows = token rows), any dimension; anything
-        indexed by an integer array (a memory map, ``HeadPoints.queries``): read a chunk at a time.
+        indexed by an integer array (a memory map, ``Points.queries``): read a chunk at a time.
         """
         hits = scored_total = 0
         for c in self.chunks:

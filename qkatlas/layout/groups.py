@@ -42,10 +42,12 @@ from qkatlas.atlas import paths, schema
 from qkatlas.atlas.paths import (  # the format owner's names, re-exported for callers
     GROUP_FIDELITY, GROUP_NORMALIZATION, GROUPS, group_layout_file, group_layout_pattern, group_layout_state_file,
 )
+from qkatlas.atlas.points import Points
 from qkatlas.atlas.reader import Atlas
 from qkatlas.atlas.writer import AtlasWriter
 from qkatlas.layout import methods as registry
 from qkatlas.layout.head import ORIGINAL, HeadJob, HeadResult, context, lay_out
+from qkatlas.normalize import normalize_keys, normalize_queries
 
 MANIFEST_KEY = "groups"
 
@@ -82,8 +84,8 @@ def group_normalization(queries: list[np.ndarray], keys: np.ndarray) -> tuple[np
 def apply_group_normalization(queries: list[np.ndarray], keys: np.ndarray, shift: np.ndarray,
                               scale: float) -> tuple[list[np.ndarray], np.ndarray]:
     """([q / c per head], c k + shift): the group's normalised vectors."""
-    return ([(np.asarray(q, np.float32) / scale).astype(np.float32) for q in queries],
-            (scale * np.asarray(keys, np.float32) + shift).astype(np.float32))
+    return ([normalize_queries(np.asarray(q, np.float32), scale) for q in queries],
+            normalize_keys(np.asarray(keys, np.float32), shift, scale))
 
 
 def compute_group_normalization(atlas: Atlas, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -126,11 +128,10 @@ def run_group(job: HeadJob) -> HeadResult:
     res = HeadResult(layer, kv, kind="group")
     norm = _load_normalization(atlas.path)
     shift, scale = norm["key_shift"][layer, kv], float(norm["scale"][layer, kv])
-    raw_k = np.asarray(atlas.layer_array("keys", layer)[kv], np.float32)
-    raw_q = [atlas.queries(layer, h) for h in heads]
-    qs, k = apply_group_normalization(raw_q, raw_k, shift, scale)
-    n = len(k)
-    x = np.concatenate(qs + [k])
+    raw_k = atlas.layer_array("keys", layer)[kv]  # memory-mapped: read a chunk at a time
+    raw_q = [atlas.vectors("queries", layer, h) for h in heads]
+    x = Points(raw_q, raw_k, shift, scale)  # G blocks of queries, then the keys
+    n = x.n
     fit_rows = np.concatenate([r * n + ctx.fit_tokens for r in range(g + 1)])
     new_rows = np.concatenate([r * n + ctx.place_tokens for r in range(g + 1)])
     inputs = registry.HeadInputs(x[fit_rows], seed=job.seed, seconds=res.seconds)
@@ -153,7 +154,7 @@ def run_group(job: HeadJob) -> HeadResult:
             out = res.query_fidelity.setdefault(h, {})
             for name in job.fidelity:
                 if name == ORIGINAL:
-                    yq, yk = qs[i], k
+                    yq, yk = x.block(i), x.keys
                 else:
                     y = computed.get(name)
                     if y is None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from qkatlas.atlas import paths
-from qkatlas.atlas.points import HeadPoints
+from qkatlas.atlas.points import Points
 from qkatlas.atlas.reader import Atlas
 from qkatlas.atlas.writer import AtlasWriter
 from qkatlas.layout import methods
@@ -169,7 +169,7 @@ def run(job: HeadJob) -> HeadResult:
     atlas, layer, head = ctx.atlas, job.layer, job.head
     writer = AtlasWriter(atlas.path)
     res = HeadResult(layer, head)
-    x = HeadPoints(atlas, layer, head)  # queries then keys, read from the memory maps when indexed
+    x = Points.of_head(atlas, layer, head)  # queries then keys, read from the memory maps when indexed
     res.seconds["read"] = time.perf_counter() - t_start
     n = len(x) // 2
     fit_rows = np.concatenate([ctx.fit_tokens, n + ctx.fit_tokens])

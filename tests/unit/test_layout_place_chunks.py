@@ -21,15 +21,15 @@ def test_chunked_placement_equals_one_call(monkeypatch):
     np.testing.assert_array_equal(chunked, whole)
 
 
-def test_head_points_read_on_demand_equal_the_normalized_vectors(tmp_path):
+def test_points_read_on_demand_equal_the_normalized_vectors(tmp_path):
     from support.synth import make_atlas
 
-    from qkatlas.atlas.points import HeadPoints
+    from qkatlas.atlas.points import Points
 
     atlas = make_atlas(tmp_path / "a", [["prev", "first"], ["self", "uniform"]], (6, 9, 12, 8))
     for layer, h in [(0, 0), (1, 1)]:
         q, k = atlas.normalized(layer, h)
-        x = HeadPoints(atlas, layer, h)
+        x = Points.of_head(atlas, layer, h)
         n = len(q)
         assert len(x) == 2 * n and x.shape == (2 * n, q.shape[1])
         np.testing.assert_array_equal(x[:], np.concatenate([q, k]))
