@@ -205,9 +205,10 @@ def _logit_energy(a: np.ndarray, b: np.ndarray, mask: np.ndarray, valid: np.ndar
     for r0 in range(0, len(a), ENERGY_ROWS):
         rows = slice(r0, r0 + ENERGY_ROWS)
         keep = mask[rows] & valid[rows, None]
-        width = int(np.flatnonzero(keep.any(0))[-1]) + 1 if keep.any() else 0
-        if width == 0:
+        seen = np.flatnonzero(keep.any(0))
+        if not len(seen):
             continue
+        width = int(seen[-1]) + 1
         logits = a32[rows] @ b32[:width].T
         logits *= keep[:, :width]
         total += float(np.square(logits, out=logits).sum(dtype=np.float64))

@@ -4,8 +4,8 @@
 Why not an array: a layout is fitted on a sample (5,000 tokens by default), the other points are
 placed a chunk at a time, and fidelity reads a chunk of sequences at a time; a float32 copy of
 the whole head (2n x d) was the largest per-token term of a layout worker's memory (118 MB at
-487k MiniLM tokens, d 32, in each worker; a Llama-3 group is (4 + 1) n x 128). Values are those of ``Atlas.normalized``: the same
-float32 arithmetic on the same raw rows.
+487k MiniLM tokens, d 32, in each worker; a Llama-3 group is (4 + 1) n x 128). Values are those
+of ``Atlas.normalized``: the same float32 arithmetic on the same raw rows.
 """
 
 from __future__ import annotations

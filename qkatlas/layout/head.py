@@ -171,7 +171,7 @@ def run(job: HeadJob) -> HeadResult:
     res = HeadResult(layer, head)
     x = Points.of_head(atlas, layer, head)  # queries then keys, read from the memory maps when indexed
     res.seconds["read"] = time.perf_counter() - t_start
-    n = len(x) // 2
+    n = x.n
     fit_rows = np.concatenate([ctx.fit_tokens, n + ctx.fit_tokens])
     new_rows = np.concatenate([ctx.place_tokens, n + ctx.place_tokens])
     inputs = methods.HeadInputs(x[fit_rows], seed=job.seed, seconds=res.seconds,
